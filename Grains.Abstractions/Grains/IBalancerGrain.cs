@@ -1,0 +1,19 @@
+using OrleansRegistry.Model;
+
+namespace OrleansRegistry.Grains;
+
+/// <summary>
+/// Picks a healthy instance of a service. A stateless worker: every silo runs its own copies, fed
+/// by the service grains' change pushes, so a pick never calls the service grain. Use key 0.
+/// </summary>
+[Alias("registry.IBalancerGrain")]
+public interface IBalancerGrain : IGrainWithIntegerKey
+{
+    /// <summary>One healthy instance chosen by <paramref name="strategy"/>, or null when none is healthy.</summary>
+    [Alias("Select")]
+    Task<Selection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy);
+
+    /// <summary>Returns a least-connections lease; releasing twice or after expiry is harmless.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(LeaseToken lease);
+}

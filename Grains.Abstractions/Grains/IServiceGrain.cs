@@ -1,0 +1,43 @@
+using OrleansRegistry.Model;
+
+namespace OrleansRegistry.Grains;
+
+/// <summary>One service, keyed by its name: its instances and its definition.</summary>
+[Alias("registry.IServiceGrain")]
+public interface IServiceGrain : IGrainWithStringKey
+{
+    /// <summary>Registers or replaces an instance (upsert by id); returns what was stored. <c>created_at</c> survives re-registration.</summary>
+    [Alias("Register")]
+    Task<ServiceInstance> RegisterAsync(ServiceInstance instance);
+
+    /// <summary>Removes an instance; true when it was there. Removing an absent instance is not an error.</summary>
+    [Alias("Deregister")]
+    Task<bool> DeregisterAsync(string instanceId);
+
+    [Alias("GetInstances")]
+    Task<IReadOnlyList<ServiceInstance>> GetInstancesAsync();
+
+    [Alias("GetHealthyInstances")]
+    Task<IReadOnlyList<ServiceInstance>> GetHealthyInstancesAsync();
+
+    [Alias("GetInstance")]
+    Task<ServiceInstance?> GetInstanceAsync(string instanceId);
+
+    /// <summary>Every instance with the current change index, for callers that wait on changes.</summary>
+    [Alias("GetSnapshot")]
+    Task<ServiceSnapshot> GetSnapshotAsync();
+
+    /// <summary>Renews the instance's last heartbeat. Never writes storage.</summary>
+    [Alias("Heartbeat")]
+    Task<HeartbeatResult> HeartbeatAsync(string instanceId);
+
+    /// <summary>The service's instance counts.</summary>
+    [Alias("GetSummary")]
+    Task<ServiceSummary> GetSummaryAsync();
+
+    [Alias("PutDefinition")]
+    Task PutDefinitionAsync(ServiceDefinition definition);
+
+    [Alias("GetDefinition")]
+    Task<ServiceDefinition?> GetDefinitionAsync();
+}

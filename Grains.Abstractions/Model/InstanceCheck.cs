@@ -1,0 +1,13 @@
+namespace OrleansRegistry.Model;
+
+/// <summary>How the registry checks one instance, overriding the silo-wide health-check settings.</summary>
+/// <param name="Ttl">When set, the instance must heartbeat at least this often or it turns unhealthy.</param>
+/// <param name="Tcp">When true (and no health URL is given), the registry probes by opening a TCP connection to host:port.</param>
+/// <param name="FailuresBeforeUnhealthy">Consecutive failed probes before the instance is unhealthy.</param>
+/// <param name="SuccessesBeforeHealthy">Consecutive passed probes before it is healthy again.</param>
+[GenerateSerializer, Immutable, Alias("registry.InstanceCheck")]
+public sealed record InstanceCheck(
+    [property: Id(0)] TimeSpan? Ttl = null,
+    [property: Id(1)] bool Tcp = false,
+    [property: Id(2)] int? FailuresBeforeUnhealthy = null,
+    [property: Id(3)] int? SuccessesBeforeHealthy = null);

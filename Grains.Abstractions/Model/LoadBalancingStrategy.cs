@@ -1,0 +1,11 @@
+namespace OrleansRegistry.Model;
+
+/// <summary>How the balancer picks one healthy instance of a service.</summary>
+[GenerateSerializer, Alias("registry.LoadBalancingStrategy")]
+public enum LoadBalancingStrategy
+{
+    RoundRobin = 0,
+    Random = 1,
+    LeastConnections = 2,
+    WeightedRoundRobin = 3,
+}

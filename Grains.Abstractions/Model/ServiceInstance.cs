@@ -1,0 +1,36 @@
+namespace OrleansRegistry.Model;
+
+/// <summary>One running copy of a service, reachable at <see cref="Host"/>:<see cref="Port"/>.</summary>
+/// <remarks>Ids are part of the stored and wire format: never renumber them, only add.</remarks>
+[GenerateSerializer, Immutable, Alias("registry.ServiceInstance")]
+public sealed record ServiceInstance(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string ServiceName,
+    [property: Id(2)] string Host,
+    [property: Id(3)] int Port,
+    [property: Id(4)] ServiceStatus Status,
+    [property: Id(5)] IReadOnlyDictionary<string, string> Metadata,
+    [property: Id(6)] string? HealthCheckUrl,
+    [property: Id(7)] DateTimeOffset LastHeartbeat,
+    [property: Id(8)] DateTimeOffset CreatedAt)
+{
+    /// <summary>Per-instance health-check settings; null uses the registry's defaults.</summary>
+    [Id(9)]
+    public InstanceCheck? Check { get; init; }
+
+    /// <summary>
+    /// True while the registry keeps this unhealthy instance selectable because too many of the
+    /// service's instances failed at once (panic mode).
+    /// </summary>
+    [Id(10)]
+    public bool Panic { get; init; }
+
+    /// <summary>The metadata key read by weighted round robin.</summary>
+    public const string WeightKey = "weight";
+
+    /// <summary>The instance's weight for weighted round robin (1 when absent).</summary>
+    public int Weight => Metadata.TryGetValue(WeightKey, out var text) && int.TryParse(text, out var weight) && weight > 0 ? weight : 1;
+
+    /// <summary>Whether a balancer may hand this instance out.</summary>
+    public bool IsSelectable => Status == ServiceStatus.Healthy || Panic;
+}

@@ -1,0 +1,11 @@
+namespace OrleansRegistry.Model;
+
+/// <summary>The health of one service instance as the registry sees it.</summary>
+[GenerateSerializer, Alias("registry.ServiceStatus")]
+public enum ServiceStatus
+{
+    Healthy = 0,
+    Unhealthy = 1,
+    Starting = 2,
+    Stopping = 3,
+}

@@ -1,0 +1,21 @@
+namespace OrleansRegistry.Validation;
+
+/// <summary>Bounds on what one registration or definition may hold.</summary>
+public static class RegistryLimits
+{
+    public const int MaxNameLength = 128;
+    public const int MaxHostLength = 253;
+    public const int MaxMetadataEntries = 64;
+    public const int MaxMetadataKeyLength = 128;
+    public const int MaxMetadataValueLength = 1024;
+    public const int MinWeight = 1;
+    public const int MaxWeight = 1000;
+    public const int MaxUrlLength = 2048;
+    public const int MaxTextLength = 4096;
+    public const int MaxEndpoints = 256;
+    public const int MaxParameters = 64;
+    public const int MaxDependencies = 256;
+    public const int MaxConfigEntries = 256;
+    public const int MaxConfigValueLength = 64 * 1024;
+    public const int MaxCheckThreshold = 100;
+}

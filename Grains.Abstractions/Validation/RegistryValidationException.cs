@@ -1,0 +1,33 @@
+namespace OrleansRegistry.Validation;
+
+/// <summary>Input the registry refuses; <see cref="Field"/> names the offending field. Nothing was stored.</summary>
+[GenerateSerializer, Alias("registry.RegistryValidationException")]
+public sealed class RegistryValidationException : Exception
+{
+    public RegistryValidationException()
+    {
+        Field = string.Empty;
+    }
+
+    public RegistryValidationException(string message)
+        : base(message)
+    {
+        Field = string.Empty;
+    }
+
+    public RegistryValidationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Field = string.Empty;
+    }
+
+    public RegistryValidationException(string field, string message)
+        : base($"{field}: {message}")
+    {
+        Field = field;
+    }
+
+    /// <summary>The snake_case name of the field that was refused, as it appears on the wire.</summary>
+    [Id(0)]
+    public string Field { get; private set; }
+}

@@ -1,0 +1,277 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using OrleansRegistry.Model;
+
+namespace OrleansRegistry.Validation;
+
+/// <summary>
+/// The one set of input rules every entry point applies (grains, HTTP, CLI). Each method throws
+/// <see cref="RegistryValidationException"/> naming the wire field at the first violation.
+/// </summary>
+public static class RegistryValidator
+{
+    private static readonly SearchValues<char> NameTail =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
+
+    private static readonly SearchValues<char> HttpTokenChars =
+        SearchValues.Create("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    /// <summary>True when <paramref name="value"/> matches <c>[A-Za-z0-9][A-Za-z0-9._-]{0,127}</c>.</summary>
+    public static bool IsValidName(string? value) =>
+        !string.IsNullOrEmpty(value)
+        && value.Length <= RegistryLimits.MaxNameLength
+        && char.IsAsciiLetterOrDigit(value[0])
+        && !value.AsSpan().ContainsAnyExcept(NameTail);
+
+    public static void ValidateServiceName(string? serviceName, string field = "service_name")
+    {
+        if (!IsValidName(serviceName))
+        {
+            throw new RegistryValidationException(field, "must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+        }
+    }
+
+    public static void ValidateInstanceId(string? instanceId, string field = "id")
+    {
+        if (!IsValidName(instanceId))
+        {
+            throw new RegistryValidationException(field, "must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+        }
+    }
+
+    public static void ValidateInstance(ServiceInstance? instance)
+    {
+        if (instance is null)
+        {
+            throw new RegistryValidationException("instance", "is required");
+        }
+
+        ValidateInstanceId(instance.Id);
+        ValidateServiceName(instance.ServiceName);
+        ValidateHost(instance.Host);
+        if (instance.Port is < 1 or > 65535)
+        {
+            throw new RegistryValidationException("port", "must be between 1 and 65535");
+        }
+
+        if (!Enum.IsDefined(instance.Status))
+        {
+            throw new RegistryValidationException("status", "must be healthy, unhealthy, starting or stopping");
+        }
+
+        ValidateMetadata(instance.Metadata);
+        if (instance.HealthCheckUrl is not null)
+        {
+            ValidateHealthCheckUrl(instance.HealthCheckUrl);
+        }
+
+        if (instance.Check is { } check)
+        {
+            ValidateCheck(check);
+        }
+    }
+
+    public static void ValidateHost(string? host)
+    {
+        if (string.IsNullOrEmpty(host) || host.Length > RegistryLimits.MaxHostLength)
+        {
+            throw new RegistryValidationException("host", "is required and at most 253 characters");
+        }
+
+        var kind = Uri.CheckHostName(host);
+        if (kind is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
+        {
+            throw new RegistryValidationException("host", "must be a host name or an IP address literal");
+        }
+
+        // A dotted-quad that is not a valid address (999.1.1.1) passes CheckHostName as a DNS name.
+        if (kind == UriHostNameType.Dns && host.All(c => char.IsAsciiDigit(c) || c == '.'))
+        {
+            throw new RegistryValidationException("host", "is not a valid IPv4 address");
+        }
+    }
+
+    public static void ValidateMetadata(IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is null)
+        {
+            throw new RegistryValidationException("metadata", "is required (it may be empty)");
+        }
+
+        if (metadata.Count > RegistryLimits.MaxMetadataEntries)
+        {
+            throw new RegistryValidationException("metadata", $"has more than {RegistryLimits.MaxMetadataEntries} entries");
+        }
+
+        foreach (var (key, value) in metadata)
+        {
+            if (string.IsNullOrEmpty(key) || key.Length > RegistryLimits.MaxMetadataKeyLength)
+            {
+                throw new RegistryValidationException("metadata", $"keys must be 1 to {RegistryLimits.MaxMetadataKeyLength} characters");
+            }
+
+            if (value is null || value.Length > RegistryLimits.MaxMetadataValueLength)
+            {
+                throw new RegistryValidationException($"metadata.{key}", $"must be a string of at most {RegistryLimits.MaxMetadataValueLength} characters");
+            }
+        }
+
+        if (metadata.TryGetValue(ServiceInstance.WeightKey, out var weightText)
+            && (!int.TryParse(weightText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var weight)
+                || weight < RegistryLimits.MinWeight || weight > RegistryLimits.MaxWeight))
+        {
+            throw new RegistryValidationException("metadata.weight", $"must be an integer from {RegistryLimits.MinWeight} to {RegistryLimits.MaxWeight}");
+        }
+    }
+
+    public static Uri ValidateHealthCheckUrl(string url)
+    {
+        if (url.Length > RegistryLimits.MaxUrlLength
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new RegistryValidationException("health_check_url", "must be an absolute http or https URL");
+        }
+
+        if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address) && IsAlwaysForbidden(address))
+        {
+            throw new RegistryValidationException("health_check_url", "must not point at a link-local or cloud metadata address");
+        }
+
+        return uri;
+    }
+
+    /// <summary>Link-local addresses (169.254.0.0/16, fe80::/10), which include cloud metadata endpoints.</summary>
+    public static bool IsAlwaysForbidden(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            var bytes = address.GetAddressBytes();
+            return bytes[0] == 169 && bytes[1] == 254;
+        }
+
+        return address.IsIPv6LinkLocal;
+    }
+
+    public static void ValidateCheck(InstanceCheck check)
+    {
+        if (check.Ttl is { } ttl && (ttl < TimeSpan.FromSeconds(1) || ttl > TimeSpan.FromDays(1)))
+        {
+            throw new RegistryValidationException("check.ttl", "must be between 1 second and 1 day");
+        }
+
+        if (check.FailuresBeforeUnhealthy is { } failures && (failures < 1 || failures > RegistryLimits.MaxCheckThreshold))
+        {
+            throw new RegistryValidationException("check.failures_before_unhealthy", $"must be between 1 and {RegistryLimits.MaxCheckThreshold}");
+        }
+
+        if (check.SuccessesBeforeHealthy is { } successes && (successes < 1 || successes > RegistryLimits.MaxCheckThreshold))
+        {
+            throw new RegistryValidationException("check.successes_before_healthy", $"must be between 1 and {RegistryLimits.MaxCheckThreshold}");
+        }
+    }
+
+    public static void ValidateDefinition(ServiceDefinition? definition)
+    {
+        if (definition is null)
+        {
+            throw new RegistryValidationException("definition", "is required");
+        }
+
+        ValidateServiceName(definition.Name, "name");
+        ValidateText(definition.Version, "version", 128);
+        ValidateText(definition.Description, "description", RegistryLimits.MaxTextLength);
+        if (definition.Endpoints is null || definition.Endpoints.Count > RegistryLimits.MaxEndpoints)
+        {
+            throw new RegistryValidationException("endpoints", $"is required and holds at most {RegistryLimits.MaxEndpoints} entries");
+        }
+
+        for (var i = 0; i < definition.Endpoints.Count; i++)
+        {
+            ValidateEndpoint(definition.Endpoints[i], $"endpoints[{i}]");
+        }
+
+        if (definition.Dependencies is null || definition.Dependencies.Count > RegistryLimits.MaxDependencies)
+        {
+            throw new RegistryValidationException("dependencies", $"is required and holds at most {RegistryLimits.MaxDependencies} entries");
+        }
+
+        for (var i = 0; i < definition.Dependencies.Count; i++)
+        {
+            ValidateServiceName(definition.Dependencies[i], $"dependencies[{i}]");
+        }
+
+        if (definition.Config is null || definition.Config.Count > RegistryLimits.MaxConfigEntries)
+        {
+            throw new RegistryValidationException("config", $"is required and holds at most {RegistryLimits.MaxConfigEntries} entries");
+        }
+
+        foreach (var (key, value) in definition.Config)
+        {
+            if (string.IsNullOrEmpty(key) || key.Length > RegistryLimits.MaxMetadataKeyLength)
+            {
+                throw new RegistryValidationException("config", $"keys must be 1 to {RegistryLimits.MaxMetadataKeyLength} characters");
+            }
+
+            if (value is null || value.Length > RegistryLimits.MaxConfigValueLength)
+            {
+                throw new RegistryValidationException($"config.{key}", "must be a JSON value of at most 64 KiB");
+            }
+        }
+    }
+
+    private static void ValidateEndpoint(ServiceEndpoint? endpoint, string field)
+    {
+        if (endpoint is null)
+        {
+            throw new RegistryValidationException(field, "must not be null");
+        }
+
+        if (string.IsNullOrEmpty(endpoint.Path) || endpoint.Path[0] != '/' || endpoint.Path.Length > RegistryLimits.MaxUrlLength)
+        {
+            throw new RegistryValidationException($"{field}.path", "must start with '/' and be at most 2048 characters");
+        }
+
+        if (string.IsNullOrEmpty(endpoint.Method) || endpoint.Method.Length > 32 || endpoint.Method.AsSpan().ContainsAnyExcept(HttpTokenChars))
+        {
+            throw new RegistryValidationException($"{field}.method", "must be an HTTP method token");
+        }
+
+        ValidateText(endpoint.Description, $"{field}.description", RegistryLimits.MaxTextLength);
+        if (endpoint.Parameters is null || endpoint.Parameters.Count > RegistryLimits.MaxParameters)
+        {
+            throw new RegistryValidationException($"{field}.parameters", $"is required and holds at most {RegistryLimits.MaxParameters} entries");
+        }
+
+        for (var i = 0; i < endpoint.Parameters.Count; i++)
+        {
+            var parameter = endpoint.Parameters[i];
+            var parameterField = $"{field}.parameters[{i}]";
+            if (parameter is null)
+            {
+                throw new RegistryValidationException(parameterField, "must not be null");
+            }
+
+            ValidateText(parameter.Name, $"{parameterField}.name", RegistryLimits.MaxNameLength, required: true);
+            ValidateText(parameter.ParamType, $"{parameterField}.param_type", RegistryLimits.MaxNameLength, required: true);
+            ValidateText(parameter.Description, $"{parameterField}.description", RegistryLimits.MaxTextLength);
+        }
+    }
+
+    private static void ValidateText(string? value, string field, int maxLength, bool required = false)
+    {
+        if (value is null || value.Length > maxLength || (required && value.Length == 0))
+        {
+            throw new RegistryValidationException(field, required
+                ? $"is required and at most {maxLength} characters"
+                : $"must be a string of at most {maxLength} characters");
+        }
+    }
+}

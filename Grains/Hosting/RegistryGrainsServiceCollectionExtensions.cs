@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OrleansRegistry.Caching;
+using OrleansRegistry.Options;
+
+namespace OrleansRegistry.Hosting;
+
+public static class RegistryGrainsServiceCollectionExtensions
+{
+    /// <summary>Adds what the registry's grains need on a silo: the silo cache, the snapshot publisher, placement and options.</summary>
+    public static IServiceCollection AddRegistryGrains(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SiloServiceCache>();
+        services.TryAddSingleton<SnapshotPublisher>();
+        services.AddOptions<BalancerOptions>().BindConfiguration(BalancerOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalancerOptions>, BalancerOptionsValidator>());
+        services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+namespace OrleansRegistry.Options;
+
+/// <summary>Settings of the per-silo balancer (section <c>Registry:Balancer</c>).</summary>
+public sealed class BalancerOptions
+{
+    public const string SectionName = "Registry:Balancer";
+
+    /// <summary>How long a least-connections lease stays open when its holder never releases it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A silo's copy of a service is reloaded from the service grain when no push refreshed it for
+    /// this long; a safety net for a push lost to a transient fault, not the normal path.
+    /// </summary>
+    public TimeSpan SnapshotMaxAge { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a change waits for the silos to acknowledge its push before it returns anyway.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(2);
+}

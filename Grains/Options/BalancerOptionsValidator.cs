@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansRegistry.Options;
+
+public sealed class BalancerOptionsValidator : IValidateOptions<BalancerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BalancerOptions options)
+    {
+        var failures = new List<string>();
+        if (options.LeaseDuration <= TimeSpan.Zero)
+        {
+            failures.Add($"{BalancerOptions.SectionName}:LeaseDuration must be positive.");
+        }
+
+        if (options.SnapshotMaxAge <= TimeSpan.Zero)
+        {
+            failures.Add($"{BalancerOptions.SectionName}:SnapshotMaxAge must be positive.");
+        }
+
+        if (options.PublishTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{BalancerOptions.SectionName}:PublishTimeout must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

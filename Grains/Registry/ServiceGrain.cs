@@ -1,0 +1,206 @@
+using Microsoft.Extensions.Logging;
+using OrleansRegistry.Caching;
+using OrleansRegistry.Grains;
+using OrleansRegistry.Model;
+using OrleansRegistry.Storage;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.Registry;
+
+/// <summary>
+/// One service's instances and definition. Every acknowledged change is written before the call
+/// returns, then pushed to every silo's cache; a failed write leaves memory as it was.
+/// Heartbeats only touch memory.
+/// </summary>
+public sealed partial class ServiceGrain(
+    [PersistentState("service", RegistryStorage.Name)] IPersistentState<ServiceState> state,
+    SnapshotPublisher publisher,
+    TimeProvider timeProvider,
+    ILogger<ServiceGrain> logger) : Grain, IServiceGrain
+{
+    private ServiceInstance[]? _instancesView;
+
+    private string ServiceName => this.GetPrimaryKeyString();
+
+    private ServiceState State => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!State.IsEmpty)
+        {
+            // Repairs the catalog if an earlier activation stored a change but failed to list it.
+            await CatalogAsync(present: true);
+        }
+    }
+
+    public async Task<ServiceInstance> RegisterAsync(ServiceInstance instance)
+    {
+        RegistryValidator.ValidateInstance(instance);
+        if (!string.Equals(instance.ServiceName, ServiceName, StringComparison.Ordinal))
+        {
+            throw new RegistryValidationException("service_name", $"must be '{ServiceName}', the service it is registered under");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var wasEmpty = State.IsEmpty;
+        State.Instances.TryGetValue(instance.Id, out var previous);
+        var stored = instance with
+        {
+            CreatedAt = previous?.CreatedAt ?? now,
+            LastHeartbeat = now,
+            Panic = false,
+        };
+
+        await CommitAsync(
+            apply: () => State.Instances[stored.Id] = stored,
+            undo: () =>
+            {
+                if (previous is null)
+                {
+                    State.Instances.Remove(stored.Id);
+                }
+                else
+                {
+                    State.Instances[stored.Id] = previous;
+                }
+            });
+
+        LogRegistered(logger, ServiceName, stored.Id, stored.Host, stored.Port);
+        if (wasEmpty)
+        {
+            await CatalogAsync(present: true);
+        }
+
+        return stored;
+    }
+
+    public async Task<bool> DeregisterAsync(string instanceId)
+    {
+        RegistryValidator.ValidateInstanceId(instanceId);
+        if (!State.Instances.TryGetValue(instanceId, out var previous))
+        {
+            return false;
+        }
+
+        await CommitAsync(
+            apply: () => State.Instances.Remove(instanceId),
+            undo: () => State.Instances[instanceId] = previous);
+
+        LogDeregistered(logger, ServiceName, instanceId);
+        if (State.IsEmpty)
+        {
+            await CatalogAsync(present: false);
+        }
+
+        return true;
+    }
+
+    public Task<IReadOnlyList<ServiceInstance>> GetInstancesAsync() =>
+        Task.FromResult<IReadOnlyList<ServiceInstance>>(InstancesView());
+
+    public Task<IReadOnlyList<ServiceInstance>> GetHealthyInstancesAsync() =>
+        Task.FromResult<IReadOnlyList<ServiceInstance>>(Array.FindAll(InstancesView(), static i => i.Status == ServiceStatus.Healthy));
+
+    public Task<ServiceInstance?> GetInstanceAsync(string instanceId)
+    {
+        RegistryValidator.ValidateInstanceId(instanceId);
+        return Task.FromResult(State.Instances.GetValueOrDefault(instanceId));
+    }
+
+    public Task<ServiceSnapshot> GetSnapshotAsync() =>
+        Task.FromResult(new ServiceSnapshot(ServiceName, State.Index, InstancesView()));
+
+    public Task<ServiceSummary> GetSummaryAsync()
+    {
+        var healthy = 0;
+        foreach (var instance in State.Instances.Values)
+        {
+            if (instance.Status == ServiceStatus.Healthy)
+            {
+                healthy++;
+            }
+        }
+
+        return Task.FromResult(new ServiceSummary(ServiceName, State.Instances.Count, healthy));
+    }
+
+    public Task<HeartbeatResult> HeartbeatAsync(string instanceId)
+    {
+        RegistryValidator.ValidateInstanceId(instanceId);
+        if (!State.Instances.TryGetValue(instanceId, out var instance))
+        {
+            return Task.FromResult(HeartbeatResult.NotRegistered);
+        }
+
+        State.Instances[instanceId] = instance with { LastHeartbeat = timeProvider.GetUtcNow() };
+        _instancesView = null;
+        return Task.FromResult(HeartbeatResult.Renewed);
+    }
+
+    public async Task PutDefinitionAsync(ServiceDefinition definition)
+    {
+        RegistryValidator.ValidateDefinition(definition);
+        if (!string.Equals(definition.Name, ServiceName, StringComparison.Ordinal))
+        {
+            throw new RegistryValidationException("name", $"must be '{ServiceName}', the service it describes");
+        }
+
+        var wasEmpty = State.IsEmpty;
+        var previous = State.Definition;
+        await CommitAsync(apply: () => State.Definition = definition, undo: () => State.Definition = previous);
+        if (wasEmpty)
+        {
+            await CatalogAsync(present: true);
+        }
+    }
+
+    public Task<ServiceDefinition?> GetDefinitionAsync() => Task.FromResult(State.Definition);
+
+    /// <summary>Applies a change, stores it with a new index, and pushes the new snapshot; undoes it if the write fails.</summary>
+    private async Task CommitAsync(Action apply, Action undo)
+    {
+        apply();
+        State.Index++;
+        _instancesView = null;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            undo();
+            State.Index--;
+            _instancesView = null;
+            LogWriteFailed(logger, exception, ServiceName);
+            throw;
+        }
+
+        await publisher.PublishAsync(new ServiceSnapshot(ServiceName, State.Index, InstancesView()));
+    }
+
+    private ServiceInstance[] InstancesView()
+    {
+        if (_instancesView is null)
+        {
+            var view = State.Instances.Values.ToArray();
+            Array.Sort(view, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+            _instancesView = view;
+        }
+
+        return _instancesView;
+    }
+
+    private async Task CatalogAsync(bool present)
+    {
+        var catalog = GrainFactory.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Default);
+        try
+        {
+            await (present ? catalog.AddAsync(ServiceName) : catalog.RemoveAsync(ServiceName));
+        }
+        catch (Exception exception)
+        {
+            // The service's own state is stored; the listing is repaired at the next activation or change.
+            LogCatalogFailed(logger, exception, ServiceName);
+        }
+    }
+}

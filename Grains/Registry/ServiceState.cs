@@ -1,0 +1,20 @@
+using OrleansRegistry.Model;
+
+namespace OrleansRegistry.Registry;
+
+/// <summary>What a service grain persists. Kept plain so it stores as readable JSON.</summary>
+[GenerateSerializer, Alias("registry.ServiceState")]
+public sealed class ServiceState
+{
+    [Id(0)]
+    public Dictionary<string, ServiceInstance> Instances { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(1)]
+    public ServiceDefinition? Definition { get; set; }
+
+    /// <summary>Grows with every stored change; blocking queries and silo caches order snapshots by it.</summary>
+    [Id(2)]
+    public long Index { get; set; }
+
+    public bool IsEmpty => Instances.Count == 0 && Definition is null;
+}

@@ -1,0 +1,19 @@
+using OrleansRegistry.Silo.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddRegistrySilo();
+    var app = builder.Build();
+    app.MapRegistryEndpoints();
+    await app.RunAsync();
+    return 0;
+}
+catch (RegistryConfigurationException exception)
+{
+    await Console.Error.WriteLineAsync($"OrleansRegistry cannot start: {exception.Message}");
+    return 2;
+}
+
+/// <summary>The silo's entry point; public so that tests can host it.</summary>
+public partial class Program;
