@@ -40,4 +40,11 @@ public interface IServiceGrain : IGrainWithStringKey
 
     [Alias("GetDefinition")]
     Task<ServiceDefinition?> GetDefinitionAsync();
+
+    /// <summary>Subscribes (or renews) an observer of this service's changes; returns the current snapshot.</summary>
+    [Alias("Subscribe")]
+    Task<ServiceSnapshot> SubscribeAsync(IServiceObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(IServiceObserver observer);
 }

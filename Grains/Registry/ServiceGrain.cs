@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using OrleansRegistry.Caching;
 using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
@@ -18,6 +19,7 @@ public sealed partial class ServiceGrain(
     TimeProvider timeProvider,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain
 {
+    private readonly ObserverManager<IServiceObserver> _observers = new(ServiceObserverLimits.SubscriptionExpiry, logger);
     private ServiceInstance[]? _instancesView;
 
     private string ServiceName => this.GetPrimaryKeyString();
@@ -156,6 +158,20 @@ public sealed partial class ServiceGrain(
 
     public Task<ServiceDefinition?> GetDefinitionAsync() => Task.FromResult(State.Definition);
 
+    public Task<ServiceSnapshot> SubscribeAsync(IServiceObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers.Subscribe(observer, observer);
+        return GetSnapshotAsync();
+    }
+
+    public Task UnsubscribeAsync(IServiceObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Applies a change, stores it with a new index, and pushes the new snapshot; undoes it if the write fails.</summary>
     private async Task CommitAsync(Action apply, Action undo)
     {
@@ -175,7 +191,9 @@ public sealed partial class ServiceGrain(
             throw;
         }
 
-        await publisher.PublishAsync(new ServiceSnapshot(ServiceName, State.Index, InstancesView()));
+        var snapshot = new ServiceSnapshot(ServiceName, State.Index, InstancesView());
+        await publisher.PublishAsync(snapshot);
+        await _observers.Notify(observer => observer.OnServiceChangedAsync(snapshot));
     }
 
     private ServiceInstance[] InstancesView()

@@ -1,0 +1,16 @@
+namespace OrleansRegistry.Contracts;
+
+/// <summary>
+/// Per-instance check settings on the wire: <c>ttl</c> as a duration such as <c>"30s"</c>,
+/// <c>"1m30s"</c> or <c>"500ms"</c>; <c>tcp</c> to probe by TCP connect; threshold overrides.
+/// </summary>
+public sealed record InstanceCheckDocument
+{
+    public string? Ttl { get; init; }
+
+    public bool? Tcp { get; init; }
+
+    public int? FailuresBeforeUnhealthy { get; init; }
+
+    public int? SuccessesBeforeHealthy { get; init; }
+}

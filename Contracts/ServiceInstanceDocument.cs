@@ -1,0 +1,32 @@
+namespace OrleansRegistry.Contracts;
+
+/// <summary>
+/// <c>ServiceInstance</c> as it travels over HTTP (snake_case). Field for field the fleet's Go
+/// struct, plus the optional <c>check</c> and <c>panic</c>. On input every field is optional so
+/// that a missing one is reported by name rather than as a parse failure.
+/// </summary>
+public sealed record ServiceInstanceDocument
+{
+    public string? Id { get; init; }
+
+    public string? ServiceName { get; init; }
+
+    public string? Host { get; init; }
+
+    public int? Port { get; init; }
+
+    public string? Status { get; init; }
+
+    public Dictionary<string, string>? Metadata { get; init; }
+
+    public string? HealthCheckUrl { get; init; }
+
+    public DateTime? LastHeartbeat { get; init; }
+
+    public DateTime? CreatedAt { get; init; }
+
+    public InstanceCheckDocument? Check { get; init; }
+
+    /// <summary>Present (true) only while the instance is kept selectable by the panic guard.</summary>
+    public bool? Panic { get; init; }
+}

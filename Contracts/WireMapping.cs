@@ -1,0 +1,203 @@
+using System.Text.Json;
+using OrleansRegistry.Model;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.Contracts;
+
+/// <summary>
+/// Converts between the wire documents and the domain records. Input is checked with the one
+/// shared validator; anything it refuses raises <see cref="RegistryValidationException"/>.
+/// </summary>
+public static class WireMapping
+{
+    public static string ToWire(this ServiceStatus status) => status switch
+    {
+        ServiceStatus.Healthy => "healthy",
+        ServiceStatus.Unhealthy => "unhealthy",
+        ServiceStatus.Starting => "starting",
+        ServiceStatus.Stopping => "stopping",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown status"),
+    };
+
+    /// <summary>Parses a status case-insensitively (<c>Healthy</c> from a Rust client is fine).</summary>
+    public static bool TryParseStatus(string? text, out ServiceStatus status)
+    {
+        switch (text?.ToLowerInvariant())
+        {
+            case "healthy":
+                status = ServiceStatus.Healthy;
+                return true;
+            case "unhealthy":
+                status = ServiceStatus.Unhealthy;
+                return true;
+            case "starting":
+                status = ServiceStatus.Starting;
+                return true;
+            case "stopping":
+                status = ServiceStatus.Stopping;
+                return true;
+            default:
+                status = default;
+                return false;
+        }
+    }
+
+    public static ServiceInstanceDocument ToDocument(this ServiceInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return new ServiceInstanceDocument
+        {
+            Id = instance.Id,
+            ServiceName = instance.ServiceName,
+            Host = instance.Host,
+            Port = instance.Port,
+            Status = instance.Status.ToWire(),
+            Metadata = new Dictionary<string, string>(instance.Metadata, StringComparer.Ordinal),
+            HealthCheckUrl = instance.HealthCheckUrl,
+            LastHeartbeat = instance.LastHeartbeat.UtcDateTime,
+            CreatedAt = instance.CreatedAt.UtcDateTime,
+            Check = instance.Check is { } check ? ToDocument(check) : null,
+            Panic = instance.Panic ? true : null,
+        };
+    }
+
+    /// <summary>
+    /// The instance a client asks to register under <paramref name="serviceName"/>/<paramref name="instanceId"/>.
+    /// <c>id</c> and <c>service_name</c> may be omitted but must match when given; a missing status means healthy.
+    /// </summary>
+    public static ServiceInstance ToInstance(this ServiceInstanceDocument document, string serviceName, string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        RegistryValidator.ValidateServiceName(serviceName);
+        RegistryValidator.ValidateInstanceId(instanceId);
+        if (document.Id is not null && !string.Equals(document.Id, instanceId, StringComparison.Ordinal))
+        {
+            throw new RegistryValidationException("id", $"'{document.Id}' does not match the instance id '{instanceId}' in the path");
+        }
+
+        if (document.ServiceName is not null && !string.Equals(document.ServiceName, serviceName, StringComparison.Ordinal))
+        {
+            throw new RegistryValidationException("service_name", $"'{document.ServiceName}' does not match the service name '{serviceName}' in the path");
+        }
+
+        if (document.Port is null)
+        {
+            throw new RegistryValidationException("port", "is required");
+        }
+
+        var status = ServiceStatus.Healthy;
+        if (document.Status is not null && !TryParseStatus(document.Status, out status))
+        {
+            throw new RegistryValidationException("status", "must be healthy, unhealthy, starting or stopping");
+        }
+
+        var instance = new ServiceInstance(
+            instanceId,
+            serviceName,
+            document.Host!,
+            document.Port.Value,
+            status,
+            document.Metadata ?? new Dictionary<string, string>(StringComparer.Ordinal),
+            string.IsNullOrEmpty(document.HealthCheckUrl) ? null : document.HealthCheckUrl,
+            default,
+            default)
+        {
+            Check = document.Check is { } check ? ToCheck(check) : null,
+        };
+        RegistryValidator.ValidateInstance(instance);
+        return instance;
+    }
+
+    public static ServiceDefinitionDocument ToDocument(this ServiceDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new ServiceDefinitionDocument
+        {
+            Name = definition.Name,
+            Version = definition.Version,
+            Description = definition.Description,
+            Endpoints = definition.Endpoints.Select(endpoint => (ServiceEndpointDocument?)new ServiceEndpointDocument
+            {
+                Path = endpoint.Path,
+                Method = endpoint.Method,
+                Description = endpoint.Description,
+                Parameters = endpoint.Parameters.Select(parameter => (EndpointParameterDocument?)new EndpointParameterDocument
+                {
+                    Name = parameter.Name,
+                    ParamType = parameter.ParamType,
+                    Required = parameter.Required,
+                    Description = parameter.Description,
+                }).ToList(),
+            }).ToList(),
+            Dependencies = definition.Dependencies.Select(d => (string?)d).ToList(),
+            Config = definition.Config.ToDictionary(entry => entry.Key, entry => ParseJsonValue(entry.Value), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>The definition a client puts for <paramref name="serviceName"/>; <c>name</c> may be omitted but must match when given.</summary>
+    public static ServiceDefinition ToDefinition(this ServiceDefinitionDocument document, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        RegistryValidator.ValidateServiceName(serviceName, "name");
+        if (document.Name is not null && !string.Equals(document.Name, serviceName, StringComparison.Ordinal))
+        {
+            throw new RegistryValidationException("name", $"'{document.Name}' does not match the service name '{serviceName}' in the path");
+        }
+
+        var endpoints = new List<ServiceEndpoint>();
+        for (var i = 0; i < (document.Endpoints?.Count ?? 0); i++)
+        {
+            var endpoint = document.Endpoints![i] ?? throw new RegistryValidationException($"endpoints[{i}]", "must not be null");
+            var parameters = new List<EndpointParameter>();
+            for (var j = 0; j < (endpoint.Parameters?.Count ?? 0); j++)
+            {
+                var parameter = endpoint.Parameters![j] ?? throw new RegistryValidationException($"endpoints[{i}].parameters[{j}]", "must not be null");
+                parameters.Add(new EndpointParameter(parameter.Name ?? string.Empty, parameter.ParamType ?? string.Empty, parameter.Required ?? false, parameter.Description ?? string.Empty));
+            }
+
+            endpoints.Add(new ServiceEndpoint(endpoint.Path ?? string.Empty, endpoint.Method ?? string.Empty, endpoint.Description ?? string.Empty, parameters));
+        }
+
+        var dependencies = (document.Dependencies ?? []).Select((d, i) => d ?? throw new RegistryValidationException($"dependencies[{i}]", "must not be null")).ToList();
+        var config = (document.Config ?? []).ToDictionary(entry => entry.Key, entry => entry.Value.GetRawText(), StringComparer.Ordinal);
+        var definition = new ServiceDefinition(serviceName, document.Version ?? string.Empty, document.Description ?? string.Empty, endpoints, dependencies, config);
+        RegistryValidator.ValidateDefinition(definition);
+        return definition;
+    }
+
+    public static ServiceSummaryDocument ToDocument(this ServiceSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new ServiceSummaryDocument(summary.Name, summary.Instances, summary.Healthy);
+    }
+
+    private static InstanceCheckDocument ToDocument(InstanceCheck check) => new()
+    {
+        Ttl = check.Ttl is { } ttl ? DurationText.Format(ttl) : null,
+        Tcp = check.Tcp ? true : null,
+        FailuresBeforeUnhealthy = check.FailuresBeforeUnhealthy,
+        SuccessesBeforeHealthy = check.SuccessesBeforeHealthy,
+    };
+
+    private static InstanceCheck ToCheck(InstanceCheckDocument document)
+    {
+        TimeSpan? ttl = null;
+        if (document.Ttl is not null)
+        {
+            if (!DurationText.TryParse(document.Ttl, out var parsed))
+            {
+                throw new RegistryValidationException("check.ttl", "must be a duration such as \"30s\", \"1m30s\" or \"500ms\"");
+            }
+
+            ttl = parsed;
+        }
+
+        return new InstanceCheck(ttl, document.Tcp ?? false, document.FailuresBeforeUnhealthy, document.SuccessesBeforeHealthy);
+    }
+
+    private static JsonElement ParseJsonValue(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}
