@@ -6,6 +6,7 @@ try
     builder.AddRegistrySilo();
     var app = builder.Build();
     app.MapRegistryEndpoints();
+    app.MapRegistryDashboard();
     await app.RunAsync();
     return 0;
 }

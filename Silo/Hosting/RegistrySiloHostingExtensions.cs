@@ -25,11 +25,14 @@ public static class RegistrySiloHostingExtensions
             builder.WebHost.UseUrls(DefaultUrls);
         }
 
+        // Orleans reads its own "Orleans" section too, and would take our "Orleans:Clustering" value
+        // for a provider section of its own; hide it from Orleans once we have read it.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Orleans:Clustering"] = null });
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.Registry));
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.HealthCheck));
         builder.Services.AddRegistryGrains();
-        builder.UseOrleans(silo => silo.ConfigureRegistrySilo(configuration));
+        builder.UseOrleans(silo => silo.ConfigureRegistrySilo(configuration).AddRegistryDashboard());
         return builder;
     }
 
@@ -58,18 +61,25 @@ public static class RegistrySiloHostingExtensions
 
                 break;
             case ClusteringKind.AzureStorage:
-                silo.UseAzureStorageClustering(clustering => clustering.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connectionString));
+                silo.UseAzureStorageClustering(clustering => clustering.TableServiceClient = AzureStorageClients.CreateTableServiceClient(connectionString));
+                silo.ConfigureRegistryMembership();
                 silo.Configure<EndpointOptions>(endpoints =>
                 {
                     endpoints.SiloPort = options.SiloPort;
                     endpoints.GatewayPort = options.GatewayPort;
-                    endpoints.AdvertisedIPAddress = options.AdvertisedIP ?? IPAddress.Loopback;
+                    if (options.AdvertisedIP is { } advertised)
+                    {
+                        endpoints.AdvertisedIPAddress = advertised;
+                    }
+
                     endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, options.SiloPort);
                     endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, options.GatewayPort);
                 });
                 break;
         }
 
+        // Stored state is plain JSON rather than type-named Newtonsoft JSON: readable, and not tied to CLR type names.
+        silo.UseSystemTextJsonGrainStorageSerializer();
         switch (configuration.Registry.Storage)
         {
             case StorageKind.Memory:
@@ -77,8 +87,8 @@ public static class RegistrySiloHostingExtensions
                 silo.UseInMemoryReminderService();
                 break;
             case StorageKind.AzureStorage:
-                silo.AddAzureTableGrainStorage(RegistryStorage.Name, table => table.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connectionString));
-                silo.UseAzureTableReminderService(reminders => reminders.TableServiceClient = new Azure.Data.Tables.TableServiceClient(connectionString));
+                silo.AddAzureTableGrainStorage(RegistryStorage.Name, table => table.TableServiceClient = AzureStorageClients.CreateTableServiceClient(connectionString));
+                silo.UseAzureTableReminderService(reminders => reminders.TableServiceClient = AzureStorageClients.CreateTableServiceClient(connectionString));
                 break;
         }
 

@@ -53,18 +53,15 @@ public sealed record SiloConfiguration(SiloOptions Silo, RegistryOptions Registr
 
     private static void ValidateConnectionString(string connectionString)
     {
-        if (string.Equals(connectionString, "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            return;
+            // The SDK's own parser is the real rule; it throws on a malformed string.
+            _ = new Azure.Data.Tables.TableServiceClient(connectionString);
         }
-
-        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries);
-        var wellFormed = parts.Length > 0 && parts.All(part => part.IndexOf('=', StringComparison.Ordinal) > 0);
-        var names = parts.Select(part => part.Split('=', 2)[0].Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!wellFormed || !(names.Contains("AccountName") || names.Contains("TableEndpoint") || names.Contains("BlobEndpoint")))
+        catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
         {
             throw new RegistryConfigurationException(
-                "Configuration key 'Registry:AzureStorage:ConnectionString' is not a valid Azure Storage connection string (expected Key=Value pairs with AccountName or endpoints, or UseDevelopmentStorage=true).");
+                $"Configuration key 'Registry:AzureStorage:ConnectionString' is not a valid Azure Storage connection string: {exception.Message}");
         }
     }
 }

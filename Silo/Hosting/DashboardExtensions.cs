@@ -1,0 +1,22 @@
+using Orleans.Dashboard;
+
+namespace OrleansRegistry.Silo.Hosting;
+
+/// <summary>The Orleans Dashboard, served by the silo's own Kestrel at <c>/dashboard/</c>.</summary>
+public static class DashboardExtensions
+{
+    public const string RoutePrefix = "/dashboard";
+
+    public static ISiloBuilder AddRegistryDashboard(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        return silo.AddDashboard();
+    }
+
+    public static WebApplication MapRegistryDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOrleansDashboard(routePrefix: RoutePrefix);
+        return app;
+    }
+}
