@@ -7,6 +7,7 @@ try
     var app = builder.Build();
     app.MapRegistryEndpoints();
     app.MapRegistryDashboard();
+    app.MapRegistryView();
     await app.RunAsync();
     return 0;
 }
