@@ -27,7 +27,7 @@ public static class RegistrySiloHostingExtensions
 
         // Orleans reads its own "Orleans" section too, and would take our "Orleans:Clustering" value
         // for a provider section of its own; hide it from Orleans once we have read it.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Orleans:Clustering"] = null });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [SiloConfigurationKeys.Clustering] = null });
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.Registry));
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.HealthCheck));

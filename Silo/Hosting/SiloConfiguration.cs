@@ -11,31 +11,30 @@ public sealed record SiloConfiguration(SiloOptions Silo, RegistryOptions Registr
         ArgumentNullException.ThrowIfNull(configuration);
         var silo = new SiloOptions
         {
-            ClusterId = ConfigurationReader.ReadString(configuration, "Orleans:ClusterId", "dev"),
-            ServiceId = ConfigurationReader.ReadString(configuration, "Orleans:ServiceId", "orleans-registry"),
-            Clustering = ConfigurationReader.ReadEnum(configuration, "Orleans:Clustering", ClusteringKind.Localhost),
-            SiloPort = ConfigurationReader.ReadInt(configuration, "Orleans:SiloPort", 11111, 1, 65535),
-            GatewayPort = ConfigurationReader.ReadInt(configuration, "Orleans:GatewayPort", 30000, 1, 65535),
-            AdvertisedIP = ConfigurationReader.ReadAddress(configuration, "Orleans:AdvertisedIP"),
+            ClusterId = ConfigurationReader.ReadString(configuration, SiloConfigurationKeys.ClusterId, "dev"),
+            ServiceId = ConfigurationReader.ReadString(configuration, SiloConfigurationKeys.ServiceId, "orleans-registry"),
+            Clustering = ConfigurationReader.ReadEnum(configuration, SiloConfigurationKeys.Clustering, ClusteringKind.Localhost),
+            SiloPort = ConfigurationReader.ReadInt(configuration, SiloConfigurationKeys.SiloPort, 11111, 1, 65535),
+            GatewayPort = ConfigurationReader.ReadInt(configuration, SiloConfigurationKeys.GatewayPort, 30000, 1, 65535),
+            AdvertisedIP = ConfigurationReader.ReadAddress(configuration, SiloConfigurationKeys.AdvertisedIP),
         };
 
         var registry = new RegistryOptions
         {
-            Storage = ConfigurationReader.ReadEnum(configuration, "Registry:Storage", StorageKind.Memory),
-            AzureStorageConnectionString = ConfigurationReader.ReadString(configuration, "Registry:AzureStorage:ConnectionString", "UseDevelopmentStorage=true"),
-            ApiKeys = ConfigurationReader.ReadList(configuration, "Registry:ApiKeys"),
+            Storage = ConfigurationReader.ReadEnum(configuration, SiloConfigurationKeys.Storage, StorageKind.Memory),
+            AzureStorageConnectionString = ConfigurationReader.ReadString(configuration, SiloConfigurationKeys.AzureStorageConnectionString, "UseDevelopmentStorage=true"),
+            ApiKeys = ConfigurationReader.ReadList(configuration, SiloConfigurationKeys.ApiKeys),
         };
 
-        const string health = HealthCheckOptions.SectionName;
         var healthCheck = new HealthCheckOptions
         {
-            Interval = ConfigurationReader.ReadDuration(configuration, $"{health}:Interval", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
-            Timeout = ConfigurationReader.ReadDuration(configuration, $"{health}:Timeout", TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5)),
-            FailuresBeforeUnhealthy = ConfigurationReader.ReadInt(configuration, $"{health}:FailuresBeforeUnhealthy", 2, 1, 100),
-            SuccessesBeforeHealthy = ConfigurationReader.ReadInt(configuration, $"{health}:SuccessesBeforeHealthy", 1, 1, 100),
-            DeregisterAfter = ConfigurationReader.ReadDuration(configuration, $"{health}:DeregisterAfter", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), TimeSpan.FromDays(30)),
-            AllowedHosts = ConfigurationReader.ReadList(configuration, $"{health}:AllowedHosts"),
-            MaxConcurrentProbes = ConfigurationReader.ReadInt(configuration, $"{health}:MaxConcurrentProbes", 16, 1, 1024),
+            Interval = ConfigurationReader.ReadDuration(configuration, SiloConfigurationKeys.HealthCheckInterval, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
+            Timeout = ConfigurationReader.ReadDuration(configuration, SiloConfigurationKeys.HealthCheckTimeout, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5)),
+            FailuresBeforeUnhealthy = ConfigurationReader.ReadInt(configuration, SiloConfigurationKeys.HealthCheckFailuresBeforeUnhealthy, 2, 1, 100),
+            SuccessesBeforeHealthy = ConfigurationReader.ReadInt(configuration, SiloConfigurationKeys.HealthCheckSuccessesBeforeHealthy, 1, 1, 100),
+            DeregisterAfter = ConfigurationReader.ReadDuration(configuration, SiloConfigurationKeys.HealthCheckDeregisterAfter, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), TimeSpan.FromDays(30)),
+            AllowedHosts = ConfigurationReader.ReadList(configuration, SiloConfigurationKeys.HealthCheckAllowedHosts),
+            MaxConcurrentProbes = ConfigurationReader.ReadInt(configuration, SiloConfigurationKeys.HealthCheckMaxConcurrentProbes, 16, 1, 1024),
         };
 
         if (silo.SiloPort == silo.GatewayPort)
