@@ -85,3 +85,13 @@ public sealed class RegistryHttpCollection : ICollectionFixture<RegistryHttpFixt
 {
     public const string Name = "registry http";
 }
+
+/// <summary>
+/// Its own silo for the timing-sensitive tests (blocking queries), run after the parallel
+/// collections and alone, so that a busy machine does not blur the latencies they measure.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimingRegistryHttpCollection : ICollectionFixture<RegistryHttpFixture>
+{
+    public const string Name = "registry http timing";
+}

@@ -9,7 +9,7 @@ using OrleansRegistry.Tests.Support;
 namespace OrleansRegistry.Tests.Http;
 
 /// <summary>Blocking queries: <c>GET /services/{name}?index=N&amp;wait=D</c>.</summary>
-[Collection(RegistryHttpCollection.Name)]
+[Collection(TimingRegistryHttpCollection.Name)]
 public sealed class ServiceChangeWatcherTests(RegistryHttpFixture fixture)
 {
     private HttpClient Client => fixture.Client;
