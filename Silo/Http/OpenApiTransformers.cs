@@ -29,6 +29,17 @@ internal static class OpenApiTransformers
     /// <summary>The rules the validator applies, so that clients generated from the document know them.</summary>
     public static Task DescribeSchemaAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
+        if (context.JsonTypeInfo.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+        {
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["field"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "For refused input: the wire name of the offending field or query parameter.",
+            };
+            return Task.CompletedTask;
+        }
+
         if (context.JsonTypeInfo.Type != typeof(ServiceInstanceDocument) || schema.Properties is not { } properties)
         {
             return Task.CompletedTask;

@@ -51,6 +51,7 @@ public sealed class OpenApiDocumentTests(RegistryHttpFixture fixture)
         var summary = document["components"]!["schemas"]!["ServiceSummaryDocument"]!["properties"]!.AsObject();
         Assert.Equal(["name", "instances", "healthy"], summary.Select(p => p.Key));
         Assert.Equal("X-Api-Key", (string?)document["components"]!["securitySchemes"]!["ApiKey"]!["name"]);
+        Assert.NotNull(document["components"]!["schemas"]!["ProblemDetails"]!["properties"]!["field"]);
     }
 
     [Fact]
