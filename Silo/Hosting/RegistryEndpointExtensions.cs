@@ -1,3 +1,5 @@
+using OrleansRegistry.Silo.Http;
+
 namespace OrleansRegistry.Silo.Hosting;
 
 public static class RegistryEndpointExtensions
@@ -6,7 +8,7 @@ public static class RegistryEndpointExtensions
     public static WebApplication MapRegistryEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapRegistryHttpApi();
         return app;
     }
 }

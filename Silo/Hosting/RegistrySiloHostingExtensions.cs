@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using OrleansRegistry.Hosting;
 using OrleansRegistry.Options;
+using OrleansRegistry.Silo.Http;
 using OrleansRegistry.Storage;
 
 namespace OrleansRegistry.Silo.Hosting;
@@ -32,6 +33,7 @@ public static class RegistrySiloHostingExtensions
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.Registry));
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.HealthCheck));
         builder.Services.AddRegistryGrains();
+        builder.Services.AddRegistryHttpApi();
         builder.UseOrleans(silo => silo.ConfigureRegistrySilo(configuration).AddRegistryDashboard());
         return builder;
     }

@@ -3,35 +3,29 @@ using System.Net.Sockets;
 
 namespace OrleansRegistry.Tests.Support;
 
-/// <summary>Loopback ports nothing listens on right now, for the servers a test starts.</summary>
+/// <summary>Loopback ports free right now, never the same one twice in this test run.</summary>
 public static class FreePorts
 {
+    private static readonly HashSet<int> HandedOut = [];
+    private static readonly Lock Gate = new();
+
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public static int[] Next(int count)
-    {
-        // Hold every listener until all are chosen so the same port is not handed out twice.
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        try
+        lock (Gate)
         {
-            foreach (var listener in listeners)
+            while (true)
             {
+                using var listener = new TcpListener(IPAddress.Loopback, 0);
                 listener.Start();
-            }
-
-            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
                 listener.Stop();
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
             }
         }
     }
+
+    public static int[] Next(int count) => Enumerable.Range(0, count).Select(_ => Next()).ToArray();
 }

@@ -1,0 +1,7 @@
+namespace OrleansRegistry.Silo.Http;
+
+internal sealed partial class ApiKeyFilter
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Refused {Method} {Path} from {Remote}: missing or unknown API key")]
+    private static partial void LogRejected(ILogger logger, string method, PathString path, System.Net.IPAddress? remote);
+}

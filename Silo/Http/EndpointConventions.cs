@@ -1,0 +1,14 @@
+namespace OrleansRegistry.Silo.Http;
+
+internal static class EndpointConventions
+{
+    /// <summary>Writes need <c>X-Api-Key</c> when keys are configured.</summary>
+    public static RouteHandlerBuilder RequireApiKey(this RouteHandlerBuilder builder) =>
+        builder
+            .AddEndpointFilter<ApiKeyFilter>()
+            .WithMetadata(ApiKeyRequiredMetadata.Instance)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+    public static RouteHandlerBuilder WithResponseHeader(this RouteHandlerBuilder builder, int statusCode, string name, string description, bool isInteger = false) =>
+        builder.WithMetadata(new ResponseHeaderMetadata(statusCode, name, description, isInteger));
+}

@@ -1,0 +1,27 @@
+namespace OrleansRegistry.Silo.Http;
+
+public static partial class HttpApiEndpointExtensions
+{
+    /// <summary>Maps the registry's HTTP API, its OpenAPI document and the probes, with problem details for every error.</summary>
+    public static WebApplication MapRegistryHttpApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        var keys = app.Services.GetRequiredService<ApiKeyRing>();
+        if (!keys.IsEnabled)
+        {
+            LogWritesOpen(app.Logger);
+        }
+
+        var api = app.MapGroup(string.Empty).AddEndpointFilter<InputProblemFilter>();
+        api.MapCatalogEndpoints();
+        api.MapInstanceEndpoints();
+        api.MapSelectionEndpoints();
+        api.MapDefinitionEndpoints();
+        api.MapProbeEndpoints();
+        app.MapOpenApi();
+        return app;
+    }
+}

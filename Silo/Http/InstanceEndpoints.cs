@@ -1,0 +1,142 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Grains;
+using OrleansRegistry.Model;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.Silo.Http;
+
+/// <summary>Register, read, renew and remove instances; list a service's instances (with blocking queries).</summary>
+internal static class InstanceEndpoints
+{
+    public static void MapInstanceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(string.Empty).WithTags("instances");
+        group.MapGet("/services/{name}", ListAsync)
+            .WithName("ListInstances")
+            .WithSummary("Every instance of a service")
+            .WithDescription(
+                "An unknown service is 200 []. The X-Registry-Index header carries the service's change index; "
+                + "pass it back as ?index= with ?wait= to wait until the service changes (a blocking query).")
+            .Produces<List<ServiceInstanceDocument>>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithResponseHeader(StatusCodes.Status200OK, RegistryHeaders.Index, "The service's change index; pass it back as ?index= to wait for the next change.", isInteger: true);
+
+        group.MapGet("/services/{name}/instances/{id}", GetAsync)
+            .WithName("GetInstance")
+            .WithSummary("One instance")
+            .Produces<ServiceInstanceDocument>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/services/{name}/instances/{id}", PutAsync)
+            .WithName("RegisterInstance")
+            .WithSummary("Register or replace an instance")
+            .WithDescription("201 when the instance is new, 200 when it replaced one (created_at is kept). id and service_name may be omitted from the body but must match the path when given.")
+            .Accepts<ServiceInstanceDocument>("application/json")
+            .Produces<ServiceInstanceDocument>(StatusCodes.Status200OK)
+            .Produces<ServiceInstanceDocument>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .RequireApiKey();
+
+        group.MapDelete("/services/{name}/instances/{id}", DeleteAsync)
+            .WithName("DeregisterInstance")
+            .WithSummary("Deregister an instance (idempotent)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireApiKey();
+
+        group.MapPut("/services/{name}/instances/{id}/heartbeat", HeartbeatAsync)
+            .WithName("Heartbeat")
+            .WithSummary("Renew an instance's lease")
+            .WithDescription("404 when the instance is not registered: register it again.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireApiKey();
+    }
+
+    private static async Task<IResult> ListAsync(
+        string name,
+        [FromQuery, Description("true keeps only healthy instances")] string? healthy,
+        [FromQuery, Description("answer when the service's change index is above this value (from X-Registry-Index)")] string? index,
+        [FromQuery, Description("how long to wait for a change, such as 30s or 2m (at most 5m, default 5m); a little jitter is added")] string? wait,
+        IGrainFactory grains,
+        ServiceChangeWatcher watcher,
+        HttpContext http)
+    {
+        RegistryValidator.ValidateServiceName(name);
+        var onlyHealthy = QueryValues.ParseFlag(healthy, "healthy");
+        var query = QueryValues.ParseBlockingQuery(index, wait);
+        var snapshot = query is null
+            ? await grains.GetGrain<IServiceGrain>(name).GetSnapshotAsync()
+            : await watcher.WaitAsync(name, query, http.RequestAborted);
+
+        http.Response.Headers[RegistryHeaders.Index] = snapshot.Index.ToString(CultureInfo.InvariantCulture);
+        var documents = new List<ServiceInstanceDocument>(snapshot.Instances.Count);
+        foreach (var instance in snapshot.Instances)
+        {
+            if (!onlyHealthy || instance.Status == ServiceStatus.Healthy)
+            {
+                documents.Add(instance.ToDocument());
+            }
+        }
+
+        return TypedResults.Json(documents, RegistryJsonContext.Default.ListServiceInstanceDocument);
+    }
+
+    private static async Task<IResult> GetAsync(string name, string id, IGrainFactory grains)
+    {
+        ValidatePath(name, id);
+        var instance = await grains.GetGrain<IServiceGrain>(name).GetInstanceAsync(id);
+        return instance is null
+            ? Problems.NotFound($"Service '{name}' has no instance '{id}'.")
+            : TypedResults.Json(instance.ToDocument(), RegistryJsonContext.Default.ServiceInstanceDocument);
+    }
+
+    private static async Task<IResult> PutAsync(string name, string id, IGrainFactory grains, HttpContext http)
+    {
+        ValidatePath(name, id);
+        var document = await JsonBody.ReadAsync(http.Request, RegistryJsonContext.Default.ServiceInstanceDocument, http.RequestAborted);
+        var stored = await grains.GetGrain<IServiceGrain>(name).RegisterAsync(document.ToInstance(name, id));
+
+        // The grain stamps a new instance's created_at and last_heartbeat with the same instant and
+        // keeps the original created_at on re-registration, so equal stamps mean "created".
+        var created = stored.CreatedAt == stored.LastHeartbeat;
+        if (created)
+        {
+            http.Response.Headers.Location = $"/services/{Uri.EscapeDataString(name)}/instances/{Uri.EscapeDataString(id)}";
+        }
+
+        return TypedResults.Json(
+            stored.ToDocument(),
+            RegistryJsonContext.Default.ServiceInstanceDocument,
+            statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> DeleteAsync(string name, string id, IGrainFactory grains)
+    {
+        ValidatePath(name, id);
+        await grains.GetGrain<IServiceGrain>(name).DeregisterAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> HeartbeatAsync(string name, string id, IGrainFactory grains)
+    {
+        ValidatePath(name, id);
+        var result = await grains.GetGrain<IServiceGrain>(name).HeartbeatAsync(id);
+        return result == HeartbeatResult.Renewed
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"Service '{name}' has no instance '{id}'; register it again.");
+    }
+
+    private static void ValidatePath(string name, string id)
+    {
+        RegistryValidator.ValidateServiceName(name);
+        RegistryValidator.ValidateInstanceId(id);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.Silo.Http;
+
+/// <summary>Adds what endpoint metadata alone cannot say: the API-key scheme and the registry's response headers.</summary>
+internal static class OpenApiTransformers
+{
+    private const string ApiKeyScheme = "ApiKey";
+
+    public static Task AddApiKeySchemeAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = RegistryHeaders.ApiKey,
+            Description = "Required on writes (PUT, DELETE) when Registry:ApiKeys is set; reads are open.",
+        };
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The rules the validator applies, so that clients generated from the document know them.</summary>
+    public static Task DescribeSchemaAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))
+        {
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["field"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "For refused input: the wire name of the offending field or query parameter.",
+            };
+            return Task.CompletedTask;
+        }
+
+        if (context.JsonTypeInfo.Type != typeof(ServiceInstanceDocument) || schema.Properties is not { } properties)
+        {
+            return Task.CompletedTask;
+        }
+
+        const string namePattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$";
+        Describe(properties, "id", "Instance id, unique within its service; may be omitted on PUT (the path gives it).", namePattern);
+        Describe(properties, "service_name", "May be omitted on PUT (the path gives it).", namePattern);
+        Describe(properties, "host", "Host name, IPv4 or IPv6 literal.");
+        if (Describe(properties, "port", "1 to 65535.") is { } port)
+        {
+            port.Minimum = "1";
+            port.Maximum = "65535";
+        }
+
+        if (Describe(properties, "status", "Lower case on output; any case on input. Omitted on PUT means healthy.") is { } status)
+        {
+            status.Enum = [JsonValue.Create("healthy"), JsonValue.Create("unhealthy"), JsonValue.Create("starting"), JsonValue.Create("stopping")];
+        }
+
+        Describe(properties, "metadata", $"weight (integer {RegistryLimits.MinWeight}-{RegistryLimits.MaxWeight}) is read by weighted round robin; at most {RegistryLimits.MaxMetadataEntries} entries.");
+        Describe(properties, "health_check_url", "Absolute http or https URL; omitted when absent.");
+        Describe(properties, "last_heartbeat", "RFC 3339 UTC; set by the registry.");
+        Describe(properties, "created_at", "RFC 3339 UTC; set by the registry at first registration, kept on re-registration.");
+        Describe(properties, "panic", "Present (true) only while the panic guard keeps this unhealthy instance selectable.");
+        return Task.CompletedTask;
+    }
+
+    public static Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<ApiKeyRequiredMetadata>().Any())
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [],
+            });
+        }
+
+        foreach (var header in metadata.OfType<ResponseHeaderMetadata>())
+        {
+            var key = header.StatusCode.ToString(CultureInfo.InvariantCulture);
+            if (operation.Responses?.TryGetValue(key, out var response) != true || response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers[header.Name] = new OpenApiHeader
+            {
+                Description = header.Description,
+                Schema = new OpenApiSchema { Type = header.IsInteger ? JsonSchemaType.Integer : JsonSchemaType.String },
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema? Describe(IDictionary<string, IOpenApiSchema> properties, string name, string description, string? pattern = null)
+    {
+        if (!properties.TryGetValue(name, out var property) || property is not OpenApiSchema schema)
+        {
+            return null;
+        }
+
+        schema.Description = description;
+        if (pattern is not null)
+        {
+            schema.Pattern = pattern;
+        }
+
+        return schema;
+    }
+}

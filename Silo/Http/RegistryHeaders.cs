@@ -1,0 +1,14 @@
+namespace OrleansRegistry.Silo.Http;
+
+/// <summary>The HTTP headers the registry reads or writes besides the standard ones.</summary>
+public static class RegistryHeaders
+{
+    /// <summary>The service's change index on every instance-list response (blocking queries pass it back as <c>?index=</c>).</summary>
+    public const string Index = "X-Registry-Index";
+
+    /// <summary>The least-connections lease a <c>/select</c> opened; hand it back to the release endpoint.</summary>
+    public const string Lease = "X-Registry-Lease";
+
+    /// <summary>The key a write must carry when <c>Registry:ApiKeys</c> is set.</summary>
+    public const string ApiKey = "X-Api-Key";
+}

@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+using OrleansRegistry.Caching;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Grains;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.Silo.Http;
+
+/// <summary>The balancer's pick, and the return of a least-connections lease.</summary>
+internal static partial class SelectionEndpoints
+{
+    public static void MapSelectionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(string.Empty).WithTags("selection");
+        group.MapGet("/services/{name}/select", SelectAsync)
+            .WithName("SelectInstance")
+            .WithSummary("The balancer's pick of one healthy instance")
+            .WithDescription(
+                "With least_connections the pick opens a lease, returned in the X-Registry-Lease header; release it with "
+                + "POST /services/{name}/leases/{lease}/release when the call is done, or it expires after Registry:Balancer:LeaseDuration (10 s).")
+            .Produces<ServiceInstanceDocument>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithResponseHeader(StatusCodes.Status200OK, RegistryHeaders.Lease, "With least_connections: the lease token to release when the call is done.");
+
+        group.MapPost("/services/{name}/leases/{lease}/release", ReleaseAsync)
+            .WithName("ReleaseLease")
+            .WithSummary("Return a least-connections lease")
+            .WithDescription("Idempotent: releasing twice, after expiry, or after the counting silo left is a 204 too. Open like /select (it is the other half of a read).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> SelectAsync(
+        string name,
+        [FromQuery, Description("round_robin (default), random, least_connections or weighted_round_robin")] string? strategy,
+        IGrainFactory grains,
+        HttpContext http)
+    {
+        RegistryValidator.ValidateServiceName(name);
+        var kind = QueryValues.ParseStrategy(strategy);
+        var selection = await grains.GetGrain<IBalancerGrain>(0).SelectAsync(name, kind);
+        if (selection is null)
+        {
+            return Problems.NoHealthyInstance(name);
+        }
+
+        if (selection.Lease is { } lease)
+        {
+            http.Response.Headers[RegistryHeaders.Lease] = LeaseTokenCodec.Encode(lease);
+        }
+
+        return TypedResults.Json(selection.Instance.ToDocument(), RegistryJsonContext.Default.ServiceInstanceDocument);
+    }
+
+    private static async Task<IResult> ReleaseAsync(
+        string name,
+        [Description("the X-Registry-Lease value of the /select answer")] string lease,
+        IGrainFactory grains,
+        IClusterMembershipService membership,
+        ILoggerFactory loggerFactory)
+    {
+        RegistryValidator.ValidateServiceName(name);
+        if (!LeaseTokenCodec.TryDecode(lease, out var token))
+        {
+            throw new HttpInputException(StatusCodes.Status400BadRequest, "Invalid lease", "lease: is not a lease token from X-Registry-Lease", "lease");
+        }
+
+        if (!string.Equals(token.ServiceName, name, StringComparison.Ordinal))
+        {
+            throw new HttpInputException(StatusCodes.Status400BadRequest, "Invalid lease", $"lease: was opened on service '{token.ServiceName}', not '{name}'", "lease");
+        }
+
+        // A lease lives in the memory of the silo that counted it: when that silo is gone, so is the lease.
+        if (!IsActiveSilo(membership, token.Silo))
+        {
+            return TypedResults.NoContent();
+        }
+
+        try
+        {
+            await grains.GetGrain<IBalancerGrain>(0).ReleaseAsync(token);
+        }
+        catch (OrleansException exception)
+        {
+            var logger = loggerFactory.CreateLogger(typeof(SelectionEndpoints));
+            LogReleaseSiloGone(logger, exception, token.Silo);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static bool IsActiveSilo(IClusterMembershipService membership, string siloKey)
+    {
+        foreach (var member in membership.CurrentSnapshot.Members.Values)
+        {
+            if (member.Status == SiloStatus.Active && string.Equals(SiloKey.Of(member.SiloAddress), siloKey, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using OrleansRegistry.Caching;
+using OrleansRegistry.Grains;
+using OrleansRegistry.Model;
+using OrleansRegistry.Options;
+
+namespace OrleansRegistry.Silo.Http;
+
+/// <summary>
+/// Serves blocking queries from this silo's <see cref="SiloServiceCache"/>, which the service grains
+/// push every stored change into. A waiting request holds no grain turn and reads no storage: it
+/// awaits the cache entry's <see cref="ServiceCacheEntry.Changed"/> signal. The answer itself comes
+/// from the service grain, so the instances and the index returned always belong together (and
+/// carry the latest heartbeats, which do not move the index).
+/// </summary>
+public sealed class ServiceChangeWatcher(
+    SiloServiceCache cache,
+    IGrainFactory grainFactory,
+    TimeProvider timeProvider,
+    IOptions<BalancerOptions> options,
+    IHostApplicationLifetime lifetime)
+{
+    private int _waiting;
+
+    /// <summary>Requests waiting for a change right now (for diagnostics and tests).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>The service's snapshot once its index is above <see cref="BlockingQuery.Index"/> or the wait is over.</summary>
+    public async Task<ServiceSnapshot> WaitAsync(string serviceName, BlockingQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var grain = grainFactory.GetGrain<IServiceGrain>(serviceName);
+        var entry = await cache.GetOrLoadAsync(serviceName, LoadAsync);
+        if (entry.Snapshot.Index > query.Index)
+        {
+            return await grain.GetSnapshotAsync();
+        }
+
+        if (entry.Snapshot.Index < query.Index)
+        {
+            // Either this silo has not yet seen a change another silo reported, or the registry lost
+            // its history (in-memory storage restarted). One look at the service grain tells which.
+            var current = await grain.GetSnapshotAsync();
+            entry = cache.Apply(current);
+            if (current.Index != query.Index)
+            {
+                return current;
+            }
+        }
+
+        await WaitForChangeAsync(serviceName, entry, query, cancellationToken);
+        return await grain.GetSnapshotAsync();
+    }
+
+    private async Task WaitForChangeAsync(string serviceName, ServiceCacheEntry entry, BlockingQuery query, CancellationToken cancellationToken)
+    {
+        var wait = query.Wait + (query.Wait / HttpApiLimits.JitterDivisor * Random.Shared.NextDouble());
+        var started = timeProvider.GetTimestamp();
+        using var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            while (!stopOrAbort.IsCancellationRequested)
+            {
+                // Take the signal before reading the index, so that a change in between is not missed.
+                var changed = entry.Changed;
+                if (entry.Snapshot.Index > query.Index)
+                {
+                    return;
+                }
+
+                var remaining = wait - timeProvider.GetElapsedTime(started);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    return;
+                }
+
+                // Waking every SnapshotMaxAge lets the cache reload a copy whose push was lost;
+                // with pushes flowing, GetOrLoadAsync returns the same entry without a call.
+                var slice = remaining < options.Value.SnapshotMaxAge ? remaining : options.Value.SnapshotMaxAge;
+                using (var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopOrAbort.Token))
+                {
+                    var delay = Task.Delay(slice, timeProvider, cancelDelay.Token);
+                    await Task.WhenAny(changed, delay);
+                    await cancelDelay.CancelAsync();
+                }
+
+                entry = await cache.GetOrLoadAsync(serviceName, LoadAsync);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
+        // The client went away (the server drops the answer) or the silo is stopping (answer now with what is current).
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private Task<ServiceSnapshot> LoadAsync(string serviceName) =>
+        grainFactory.GetGrain<IServiceGrain>(serviceName).GetSnapshotAsync();
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansRegistry.Tests.Support;
+
+namespace OrleansRegistry.Tests.Fixtures;
+
+/// <summary>
+/// The real silo <c>Program</c> (single-silo cluster, in-memory storage) served by Kestrel on a
+/// free loopback port; tests talk to it over real HTTP. Writes are open (no API keys).
+/// </summary>
+public class RegistryHttpFixture : IAsyncLifetime, IDisposable
+{
+    private RegistryApplicationFactory? _factory;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A plain client of <see cref="BaseAddress"/> (no factory handlers in between).</summary>
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Configuration keys given to the silo on its command line.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    public Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string>(Settings)
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:OrleansRegistry"] = "Information",
+            ["Orleans:ClusterId"] = $"http-tests-{Guid.NewGuid():N}",
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        _factory = new RegistryApplicationFactory(settings, Logs);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First());
+        Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        Client?.Dispose();
+        _factory?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class RegistryApplicationFactory(IReadOnlyDictionary<string, string> settings, CapturingLoggerProvider logs)
+        : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RegistryHttpCollection : ICollectionFixture<RegistryHttpFixture>
+{
+    public const string Name = "registry http";
+}
+
+/// <summary>
+/// Its own silo for the timing-sensitive tests (blocking queries), run after the parallel
+/// collections and alone, so that a busy machine does not blur the latencies they measure.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimingRegistryHttpCollection : ICollectionFixture<RegistryHttpFixture>
+{
+    public const string Name = "registry http timing";
+}
