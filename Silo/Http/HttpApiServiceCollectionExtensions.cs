@@ -39,6 +39,7 @@ public static class HttpApiServiceCollectionExtensions
 
         services.TryAddSingleton<ApiKeyRing>();
         services.TryAddSingleton<ServiceChangeWatcher>();
+        services.TryAddSingleton<ServiceReads>();
         services.TryAddSingleton<ReadinessProbe>();
         return services;
     }

@@ -65,16 +65,26 @@ internal static class InstanceEndpoints
         [FromQuery, Description("true keeps only healthy instances")] string? healthy,
         [FromQuery, Description("answer when the service's change index is above this value (from X-Registry-Index)")] string? index,
         [FromQuery, Description("how long to wait for a change, such as 30s or 2m (at most 5m, default 5m); a little jitter is added")] string? wait,
-        IGrainFactory grains,
+        ServiceReads reads,
         ServiceChangeWatcher watcher,
         HttpContext http)
     {
         RegistryValidator.ValidateServiceName(name);
         var onlyHealthy = QueryValues.ParseFlag(healthy, "healthy");
         var query = QueryValues.ParseBlockingQuery(index, wait);
-        var snapshot = query is null
-            ? await grains.GetGrain<IServiceGrain>(name).GetSnapshotAsync()
-            : await watcher.WaitAsync(name, query, http.RequestAborted);
+        ServiceSnapshot snapshot;
+        if (query is null)
+        {
+            (snapshot, var stale) = await reads.ReadAsync(name);
+            if (stale)
+            {
+                http.Response.Headers[RegistryHeaders.Stale] = "true";
+            }
+        }
+        else
+        {
+            snapshot = await watcher.WaitAsync(name, query, http.RequestAborted);
+        }
 
         http.Response.Headers[RegistryHeaders.Index] = snapshot.Index.ToString(CultureInfo.InvariantCulture);
         var documents = new List<ServiceInstanceDocument>(snapshot.Instances.Count);

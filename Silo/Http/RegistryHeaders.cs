@@ -9,6 +9,9 @@ public static class RegistryHeaders
     /// <summary>The least-connections lease a <c>/select</c> opened; hand it back to the release endpoint.</summary>
     public const string Lease = "X-Registry-Lease";
 
+    /// <summary>Present (<c>true</c>) when a read was served from the silo's pushed copy because the service grain could not answer.</summary>
+    public const string Stale = "X-Registry-Stale";
+
     /// <summary>The key a write must carry when <c>Registry:ApiKeys</c> is set.</summary>
     public const string ApiKey = "X-Api-Key";
 }
