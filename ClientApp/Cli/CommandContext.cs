@@ -1,0 +1,29 @@
+using OrleansRegistry.ClientApp.Connection;
+using OrleansRegistry.ClientApp.Output;
+
+namespace OrleansRegistry.ClientApp.Cli;
+
+/// <summary>What a running command needs: its output and, once its input checked out, the cluster.</summary>
+internal sealed class CommandContext(ClientSettings settings, CliOutput output) : IAsyncDisposable
+{
+    private RegistryConnection? _connection;
+
+    public ClientSettings Settings { get; } = settings;
+
+    public CliOutput Output { get; } = output;
+
+    /// <summary>Connects on first use; throws <see cref="RegistryUnreachableException"/> when no gateway answers in time.</summary>
+    public async Task<IClusterClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        _connection ??= await RegistryConnection.ConnectAsync(Settings, cancellationToken);
+        return _connection.Client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}

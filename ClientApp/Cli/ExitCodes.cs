@@ -1,0 +1,16 @@
+namespace OrleansRegistry.ClientApp.Cli;
+
+/// <summary>The CLI's exit codes; scripts branch on them, so they never change meaning.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The service, instance or definition does not exist, or no instance is healthy.</summary>
+    public const int NotFound = 1;
+
+    /// <summary>Bad input or usage; nothing was sent to the registry.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>The registry could not be reached or failed.</summary>
+    public const int RegistryFailed = 3;
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using OrleansRegistry.ClientApp.Cli;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Grains;
+using OrleansRegistry.Model;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.ClientApp.Commands;
+
+/// <summary>
+/// <c>define SERVICE --file FILE</c>: puts a definition written in the HTTP API's JSON
+/// (<c>--file -</c> reads standard input). <c>name</c> may be omitted but must match SERVICE when given.
+/// </summary>
+internal sealed class DefineCommand : ICliCommand
+{
+    private const string File = "file";
+    private const int MaxFileBytes = 1024 * 1024;
+
+    public string Name => "define";
+
+    public string Synopsis => "SERVICE --file FILE";
+
+    public string Summary => "put a service definition from a JSON file ('-' for standard input)";
+
+    public CommandOptions Options { get; } = CommandOptions.Create([], [File]);
+
+    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        commandLine.ExpectPositionals("SERVICE");
+        var serviceName = commandLine.Positionals[0];
+        var path = commandLine.GetValue(File) ?? throw new UsageException("missing --file FILE");
+        var definition = Parse(await ReadAsync(path, cancellationToken)).ToDefinition(serviceName);
+
+        var client = await context.ConnectAsync(cancellationToken);
+        await client.GetGrain<IServiceGrain>(serviceName).PutDefinitionAsync(definition).WaitAsync(cancellationToken);
+
+        if (context.Output.Json)
+        {
+            context.Output.WriteJson(definition.ToDocument(), RegistryJsonContext.Default.ServiceDefinitionDocument);
+        }
+        else
+        {
+            context.Output.Line($"stored the definition of {definition.Name} (version {definition.Version}, {definition.Endpoints.Count} endpoints)");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<byte[]> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = path == "-" ? Console.OpenStandardInput() : System.IO.File.OpenRead(path);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxFileBytes)
+                {
+                    throw new RegistryValidationException(File, $"'{path}' is larger than {MaxFileBytes / 1024} KiB");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new RegistryValidationException(File, $"cannot read '{path}': {exception.Message}");
+        }
+    }
+
+    private static ServiceDefinitionDocument Parse(byte[] json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, RegistryJsonContext.Default.ServiceDefinitionDocument)
+                ?? throw new RegistryValidationException("definition", "must be a JSON object");
+        }
+        catch (JsonException exception)
+        {
+            var field = exception.Path is { Length: > 2 } jsonPath ? jsonPath.TrimStart('$', '.') : "definition";
+            var where = exception.LineNumber is { } line ? $" (line {line + 1})" : string.Empty;
+            throw new RegistryValidationException(field, $"is not valid JSON for a service definition{where}");
+        }
+    }
+}

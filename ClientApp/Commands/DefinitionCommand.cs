@@ -1,0 +1,47 @@
+using OrleansRegistry.ClientApp.Cli;
+using OrleansRegistry.ClientApp.Output;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Grains;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.ClientApp.Commands;
+
+/// <summary><c>definition SERVICE</c>: shows the stored definition; exit code 1 when there is none.</summary>
+internal sealed class DefinitionCommand : ICliCommand
+{
+    public string Name => "definition";
+
+    public string Synopsis => "SERVICE";
+
+    public string Summary => "show a service's definition (exit 1 when it has none)";
+
+    public CommandOptions Options => CommandOptions.None;
+
+    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        commandLine.ExpectPositionals("SERVICE");
+        var serviceName = commandLine.Positionals[0];
+        RegistryValidator.ValidateServiceName(serviceName, "name");
+
+        var client = await context.ConnectAsync(cancellationToken);
+        var definition = await client.GetGrain<IServiceGrain>(serviceName).GetDefinitionAsync().WaitAsync(cancellationToken);
+        if (definition is null)
+        {
+            context.Output.Error($"{serviceName} has no definition");
+            return ExitCodes.NotFound;
+        }
+
+        if (context.Output.Json)
+        {
+            context.Output.WriteJson(definition.ToDocument(), RegistryJsonContext.Default.ServiceDefinitionDocument);
+        }
+        else
+        {
+            context.Output.Write(DefinitionView.Build(definition));
+        }
+
+        return ExitCodes.Ok;
+    }
+}

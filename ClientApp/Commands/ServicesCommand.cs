@@ -1,0 +1,43 @@
+using OrleansRegistry.ClientApp.Cli;
+using OrleansRegistry.ClientApp.Output;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Grains;
+
+namespace OrleansRegistry.ClientApp.Commands;
+
+/// <summary><c>services</c>: every known service with its instance counts.</summary>
+internal sealed class ServicesCommand : ICliCommand
+{
+    public string Name => "services";
+
+    public string Synopsis => string.Empty;
+
+    public string Summary => "list the services with their instance and healthy counts";
+
+    public CommandOptions Options => CommandOptions.None;
+
+    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        commandLine.ExpectPositionals();
+
+        var client = await context.ConnectAsync(cancellationToken);
+        var summaries = await client.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Default).GetSummariesAsync().WaitAsync(cancellationToken);
+
+        if (context.Output.Json)
+        {
+            context.Output.WriteJson(summaries.Select(summary => summary.ToDocument()).ToList(), RegistryJsonContext.Default.ListServiceSummaryDocument);
+        }
+        else if (summaries.Count == 0)
+        {
+            context.Output.Line("no services registered");
+        }
+        else
+        {
+            context.Output.Write(SummaryTable.Build(summaries));
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using OrleansRegistry.ClientApp.Cli;
+
+namespace OrleansRegistry.ClientApp.Connection;
+
+/// <summary>A silo's client gateway as the user wrote it: <c>host:port</c>, or <c>[::1]:30000</c> for IPv6.</summary>
+internal sealed record GatewayAddress(string Host, int Port)
+{
+    public static GatewayAddress Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var colon = trimmed.LastIndexOf(':');
+        if (colon <= 0
+            || !int.TryParse(trimmed.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
+        {
+            throw new UsageException($"gateway '{text}' must be host:port with a port from 1 to 65535");
+        }
+
+        var host = trimmed[..colon];
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+        else if (host.Contains(':', StringComparison.Ordinal))
+        {
+            throw new UsageException($"gateway '{text}': write an IPv6 address in brackets, as [::1]:30000");
+        }
+
+        if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
+        {
+            throw new UsageException($"gateway '{text}' has an invalid host");
+        }
+
+        return new GatewayAddress(host, port);
+    }
+
+    /// <summary>The endpoint to dial. A name resolves to its first IPv4 address when it has one, as silos listen on IPv4 by default.</summary>
+    public async Task<IPEndPoint> ResolveAsync(CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(Host, out var literal))
+        {
+            return new IPEndPoint(literal, Port);
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(Host, cancellationToken);
+        var address = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
+            ?? throw new SocketException((int)SocketError.HostNotFound);
+        return new IPEndPoint(address, Port);
+    }
+
+    public override string ToString() =>
+        Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
+}

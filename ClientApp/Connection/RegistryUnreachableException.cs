@@ -1,0 +1,19 @@
+namespace OrleansRegistry.ClientApp.Connection;
+
+/// <summary>No gateway of the cluster answered; exit code 3.</summary>
+internal sealed class RegistryUnreachableException : Exception
+{
+    public RegistryUnreachableException()
+    {
+    }
+
+    public RegistryUnreachableException(string message)
+        : base(message)
+    {
+    }
+
+    public RegistryUnreachableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,3 @@
+using OrleansRegistry.ClientApp.Cli;
+
+return await CliApplication.RunConsoleAsync(args);
