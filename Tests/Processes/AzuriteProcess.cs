@@ -54,10 +54,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops Azurite the way an operator would (SIGTERM), so it flushes its data before it exits.</summary>
     public async Task StopAsync()
     {
         if (_process is not null)
         {
+            await _process.TerminateAsync(TimeSpan.FromSeconds(10));
             await _process.DisposeAsync();
             _process = null;
         }
