@@ -27,7 +27,7 @@ public sealed class RegistryConnectionTests(CliClusterFixture fixture)
     [Fact]
     public async Task Connect_OneDeadGatewayAmongLive_StillConnects()
     {
-        var result = await CliRunner.RunAsync(["--gateway", $"127.0.0.1:{FreePort.Next()}", "--gateway", fixture.Gateway, "--cluster-id", fixture.ClusterId, "services"]);
+        var result = await CliRunner.RunAsync(["--gateway", $"127.0.0.1:{FreePorts.Next()}", "--gateway", fixture.Gateway, "--cluster-id", fixture.ClusterId, "services"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }

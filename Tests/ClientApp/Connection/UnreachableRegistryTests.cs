@@ -10,7 +10,7 @@ public sealed class UnreachableRegistryTests
     [Fact]
     public async Task Connect_NothingListening_ExitsThreeWithinBound()
     {
-        var gateway = $"127.0.0.1:{FreePort.Next()}";
+        var gateway = $"127.0.0.1:{FreePorts.Next()}";
 
         var result = await CliRunner.RunAsync(["--gateway", gateway, "services"]);
 
