@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using OrleansRegistry.Hosting;
 using OrleansRegistry.Options;
 using OrleansRegistry.Storage;
@@ -69,6 +70,17 @@ public static class RegistrySiloHostingExtensions
                 });
                 break;
         }
+
+        // Each checked service holds a reminder that fires every health-check interval, so that
+        // after a silo is lost its services are probed again within one interval.
+        var interval = configuration.HealthCheck.Interval;
+        silo.Configure<ReminderOptions>(reminders =>
+        {
+            if (reminders.MinimumReminderPeriod > interval)
+            {
+                reminders.MinimumReminderPeriod = interval;
+            }
+        });
 
         switch (configuration.Registry.Storage)
         {
