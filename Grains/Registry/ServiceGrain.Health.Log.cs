@@ -5,7 +5,10 @@ namespace OrleansRegistry.Registry;
 
 public sealed partial class ServiceGrain
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "{ServiceName}/{InstanceId} is now {Status} (was {Previous}): {Reason}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "{ServiceName}/{InstanceId} is now unhealthy (was {Previous}): {Reason}")]
+    private static partial void LogTurnedUnhealthy(ILogger logger, string serviceName, string instanceId, ServiceStatus previous, string reason);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "{ServiceName}/{InstanceId} is now {Status} (was {Previous}): {Reason}")]
     private static partial void LogStatusChanged(ILogger logger, string serviceName, string instanceId, ServiceStatus previous, ServiceStatus status, string reason);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "{ServiceName} is in panic: more than half of its healthy instances failed at once; keeping {Instances} selectable and pausing eviction")]

@@ -277,7 +277,14 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
 
         foreach (var change in changes.StatusChanges)
         {
-            LogStatusChanged(logger, ServiceName, change.InstanceId, change.From, change.To, change.Reason);
+            if (change.To == ServiceStatus.Unhealthy)
+            {
+                LogTurnedUnhealthy(logger, ServiceName, change.InstanceId, change.From, change.Reason);
+            }
+            else
+            {
+                LogStatusChanged(logger, ServiceName, change.InstanceId, change.From, change.To, change.Reason);
+            }
         }
 
         if (changes.PanicAfter && !changes.PanicBefore)

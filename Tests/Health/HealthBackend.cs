@@ -55,6 +55,9 @@ public sealed class HealthBackend : IAsyncDisposable
     /// <summary>When the backend last saw a request for <paramref name="name"/>, on its own stopwatch.</summary>
     public TimeSpan? LastHitAt(string name) => CountersOf(name).LastHitAt;
 
+    /// <summary>The first request for <paramref name="name"/> after <paramref name="after"/>, on the backend's stopwatch.</summary>
+    public TimeSpan? FirstHitAfter(string name, TimeSpan after) => CountersOf(name).FirstHitAfter(after);
+
     public TimeSpan Now => _clock.Elapsed;
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -109,6 +112,7 @@ public sealed class HealthBackend : IAsyncDisposable
         private int _hits;
         private int _inFlight;
         private int _maxInFlight;
+        private readonly List<TimeSpan> _hitTimes = [];
         private TimeSpan? _lastHitAt;
 
         public int Hits
@@ -163,6 +167,23 @@ public sealed class HealthBackend : IAsyncDisposable
                 _inFlight++;
                 _maxInFlight = Math.Max(_maxInFlight, _inFlight);
                 _lastHitAt = at;
+                _hitTimes.Add(at);
+            }
+        }
+
+        public TimeSpan? FirstHitAfter(TimeSpan after)
+        {
+            lock (_gate)
+            {
+                foreach (var at in _hitTimes)
+                {
+                    if (at > after)
+                    {
+                        return at;
+                    }
+                }
+
+                return null;
             }
         }
 
