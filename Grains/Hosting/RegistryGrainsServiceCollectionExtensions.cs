@@ -2,13 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansRegistry.Caching;
+using OrleansRegistry.Health;
 using OrleansRegistry.Options;
 
 namespace OrleansRegistry.Hosting;
 
 public static class RegistryGrainsServiceCollectionExtensions
 {
-    /// <summary>Adds what the registry's grains need on a silo: the silo cache, the snapshot publisher, placement and options.</summary>
+    /// <summary>Adds what the registry's grains need on a silo: the silo cache, the snapshot publisher, the probers, placement and options.</summary>
     public static IServiceCollection AddRegistryGrains(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -17,6 +18,12 @@ public static class RegistryGrainsServiceCollectionExtensions
         services.TryAddSingleton<SnapshotPublisher>();
         services.AddOptions<BalancerOptions>().BindConfiguration(BalancerOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalancerOptions>, BalancerOptionsValidator>());
+        services.AddOptions<HealthCheckOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthCheckOptions>, HealthCheckOptionsValidator>());
+        services.TryAddSingleton(ProbeAddressGuard.System);
+        services.TryAddSingleton<HttpProber>();
+        services.TryAddSingleton<TcpProber>();
+        services.TryAddSingleton<InstanceProber>();
         services.AddPlacementDirector<SiloTargetedPlacement, SiloTargetedPlacementDirector>();
         return services;
     }

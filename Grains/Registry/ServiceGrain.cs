@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Hosting;
 using Orleans.Utilities;
 using OrleansRegistry.Caching;
 using OrleansRegistry.Grains;
+using OrleansRegistry.Health;
 using OrleansRegistry.Model;
+using OrleansRegistry.Options;
 using OrleansRegistry.Storage;
 using OrleansRegistry.Validation;
 
@@ -11,12 +15,15 @@ namespace OrleansRegistry.Registry;
 /// <summary>
 /// One service's instances and definition. Every acknowledged change is written before the call
 /// returns, then pushed to every silo's cache; a failed write leaves memory as it was.
-/// Heartbeats only touch memory.
+/// Heartbeats only touch memory. Checked instances are probed and their leases watched (see
+/// ServiceGrain.Health.cs).
 /// </summary>
 public sealed partial class ServiceGrain(
     [PersistentState("service", RegistryStorage.Name)] IPersistentState<ServiceState> state,
     SnapshotPublisher publisher,
     TimeProvider timeProvider,
+    IOptions<HealthCheckOptions> healthOptions,
+    IOptions<ReminderOptions> reminderOptions,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain
 {
     private readonly ObserverManager<IServiceObserver> _observers = new(ServiceObserverLimits.SubscriptionExpiry, logger);
@@ -28,10 +35,16 @@ public sealed partial class ServiceGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _health = new HealthTracker(healthOptions.Value, timeProvider.GetUtcNow());
         if (!State.IsEmpty)
         {
             // Repairs the catalog if an earlier activation stored a change but failed to list it.
             await CatalogAsync(present: true);
+        }
+
+        if (HasCheckedInstances)
+        {
+            await SyncCheckingAsync();
         }
     }
 
@@ -43,18 +56,25 @@ public sealed partial class ServiceGrain(
             throw new RegistryValidationException("service_name", $"must be '{ServiceName}', the service it is registered under");
         }
 
+        HealthUrlPolicy.Validate(instance, healthOptions.Value.AllowedHosts);
         var now = timeProvider.GetUtcNow();
         var wasEmpty = State.IsEmpty;
         State.Instances.TryGetValue(instance.Id, out var previous);
+        State.Health.TryGetValue(instance.Id, out var previousRecord);
         var stored = instance with
         {
             CreatedAt = previous?.CreatedAt ?? now,
             LastHeartbeat = now,
             Panic = false,
         };
+        var record = _health.OnRegistered(stored, now);
 
         await CommitAsync(
-            apply: () => State.Instances[stored.Id] = stored,
+            apply: () =>
+            {
+                State.Instances[stored.Id] = stored;
+                SetHealthRecord(stored.Id, record);
+            },
             undo: () =>
             {
                 if (previous is null)
@@ -65,12 +85,19 @@ public sealed partial class ServiceGrain(
                 {
                     State.Instances[stored.Id] = previous;
                 }
+
+                SetHealthRecord(stored.Id, previousRecord);
             });
 
         LogRegistered(logger, ServiceName, stored.Id, stored.Host, stored.Port);
         if (wasEmpty)
         {
             await CatalogAsync(present: true);
+        }
+
+        if (HealthTracker.IsChecked(stored) || (previous is not null && HealthTracker.IsChecked(previous)))
+        {
+            await SyncCheckingAsync();
         }
 
         return stored;
@@ -84,14 +111,29 @@ public sealed partial class ServiceGrain(
             return false;
         }
 
+        State.Health.TryGetValue(instanceId, out var previousRecord);
         await CommitAsync(
-            apply: () => State.Instances.Remove(instanceId),
-            undo: () => State.Instances[instanceId] = previous);
+            apply: () =>
+            {
+                State.Instances.Remove(instanceId);
+                State.Health.Remove(instanceId);
+            },
+            undo: () =>
+            {
+                State.Instances[instanceId] = previous;
+                SetHealthRecord(instanceId, previousRecord);
+            });
 
+        _health.OnRemoved(instanceId);
         LogDeregistered(logger, ServiceName, instanceId);
         if (State.IsEmpty)
         {
             await CatalogAsync(present: false);
+        }
+
+        if (HealthTracker.IsChecked(previous))
+        {
+            await SyncCheckingAsync();
         }
 
         return true;
@@ -134,8 +176,17 @@ public sealed partial class ServiceGrain(
             return Task.FromResult(HeartbeatResult.NotRegistered);
         }
 
-        State.Instances[instanceId] = instance with { LastHeartbeat = timeProvider.GetUtcNow() };
+        var renewed = instance with { LastHeartbeat = timeProvider.GetUtcNow() };
+        State.Instances[instanceId] = renewed;
         _instancesView = null;
+        var changes = HealthTracker.OnHeartbeat(renewed, State.Health.GetValueOrDefault(instanceId));
+        if (changes.RequiresCommit)
+        {
+            // The heartbeat ended an expired lease: a status change, stored and published like any other.
+            return CommitHeartbeatAsync(changes);
+        }
+
+        ApplyHealthRecords(changes);
         return Task.FromResult(HeartbeatResult.Renewed);
     }
 

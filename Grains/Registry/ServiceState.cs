@@ -1,3 +1,4 @@
+using OrleansRegistry.Health;
 using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Registry;
@@ -15,6 +16,10 @@ public sealed class ServiceState
     /// <summary>Grows with every stored change; blocking queries and silo caches order snapshots by it.</summary>
     [Id(2)]
     public long Index { get; set; }
+
+    /// <summary>Health records of the checked instances, by instance id.</summary>
+    [Id(3)]
+    public Dictionary<string, InstanceHealthRecord> Health { get; set; } = new(StringComparer.Ordinal);
 
     public bool IsEmpty => Instances.Count == 0 && Definition is null;
 }

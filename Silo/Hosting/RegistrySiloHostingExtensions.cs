@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using OrleansRegistry.Hosting;
 using OrleansRegistry.Options;
 using OrleansRegistry.Silo.Http;
@@ -79,6 +80,17 @@ public static class RegistrySiloHostingExtensions
                 });
                 break;
         }
+
+        // Each checked service holds a reminder that fires every health-check interval, so that
+        // after a silo is lost its services are probed again within one interval.
+        var interval = configuration.HealthCheck.Interval;
+        silo.Configure<ReminderOptions>(reminders =>
+        {
+            if (reminders.MinimumReminderPeriod > interval)
+            {
+                reminders.MinimumReminderPeriod = interval;
+            }
+        });
 
         // Stored state is plain JSON rather than type-named Newtonsoft JSON: readable, and not tied to CLR type names.
         silo.UseSystemTextJsonGrainStorageSerializer();

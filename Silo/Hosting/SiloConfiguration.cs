@@ -37,6 +37,12 @@ public sealed record SiloConfiguration(SiloOptions Silo, RegistryOptions Registr
             MaxConcurrentProbes = ConfigurationReader.ReadInt(configuration, SiloConfigurationKeys.HealthCheckMaxConcurrentProbes, 16, 1, 1024),
         };
 
+        var healthCheckResult = new HealthCheckOptionsValidator().Validate(null, healthCheck);
+        if (healthCheckResult.Failed)
+        {
+            throw new RegistryConfigurationException($"Invalid health-check configuration: {healthCheckResult.FailureMessage}");
+        }
+
         if (silo.SiloPort == silo.GatewayPort)
         {
             throw new RegistryConfigurationException("Configuration keys 'Orleans:SiloPort' and 'Orleans:GatewayPort' must differ.");

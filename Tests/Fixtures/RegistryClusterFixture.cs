@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 using OrleansRegistry.Caching;
 using OrleansRegistry.Hosting;
+using OrleansRegistry.Options;
 using OrleansRegistry.Storage;
 
 namespace OrleansRegistry.Tests.Fixtures;
@@ -40,6 +42,11 @@ public sealed class RegistryClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddMemoryGrainStorage(RegistryStorage.Name);
             siloBuilder.UseInMemoryReminderService();
+
+            // Checks as a silo runs them by default, with the reminder period lowered to the interval as the silo host does.
+            var health = new HealthCheckOptions();
+            siloBuilder.Services.Configure<HealthCheckOptions>(options => options.Interval = health.Interval);
+            siloBuilder.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = health.Interval);
             siloBuilder.Services.AddRegistryGrains();
         }
     }

@@ -1,0 +1,10 @@
+namespace OrleansRegistry.Tests.Health;
+
+public enum BackendMode
+{
+    Pass,
+    Fail,
+    Slow,
+    Redirect,
+    EndlessBody,
+}

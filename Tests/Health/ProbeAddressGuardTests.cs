@@ -1,0 +1,39 @@
+using System.Net;
+using OrleansRegistry.Health;
+
+namespace OrleansRegistry.Tests.Health;
+
+public sealed class ProbeAddressGuardTests
+{
+    [Theory]
+    [InlineData("169.254.169.254")]
+    [InlineData("169.254.0.1")]
+    [InlineData("fe80::1")]
+    [InlineData("[fe80::1]")]
+    [InlineData("::ffff:169.254.169.254")]
+    public async Task ResolveAsync_ForbiddenLiteral_IsRefused(string host)
+    {
+        await Assert.ThrowsAsync<ProbeRefusedException>(() => ProbeAddressGuard.System.ResolveAsync(host, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ResolveAsync_NameWithOneForbiddenAnswer_IsRefused()
+    {
+        var guard = new ProbeAddressGuard((_, _) => Task.FromResult(new[] { IPAddress.Parse("10.0.0.5"), IPAddress.Parse("169.254.169.254") }));
+
+        var error = await Assert.ThrowsAsync<ProbeRefusedException>(() => guard.ResolveAsync("rebinding.test", CancellationToken.None));
+
+        Assert.Contains("169.254.169.254", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("10.1.2.3")]
+    public async Task ResolveAsync_OrdinaryAddress_IsAllowed(string host)
+    {
+        var addresses = await ProbeAddressGuard.System.ResolveAsync(host, CancellationToken.None);
+
+        Assert.Equal(IPAddress.Parse(host), Assert.Single(addresses));
+    }
+}
