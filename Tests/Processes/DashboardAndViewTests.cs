@@ -36,7 +36,7 @@ public sealed class DashboardAndViewTests
         await RegisterAsync(cluster, "view-orders", "orders-2", status: "unhealthy");
         await RegisterAsync(cluster, "view-users", "users-1");
 
-        var dom = await HeadlessChromium.DumpDomAsync(new Uri(silo.BaseAddress, "/ui"));
+        var dom = await HeadlessChromium.DumpDomAsync(new Uri(silo.BaseAddress, "/ui?wait=100ms"), virtualTimeBudgetMs: 3000);
 
         Assert.Contains("data-service=\"view-orders\"", dom, StringComparison.Ordinal);
         Assert.Contains("data-service=\"view-users\"", dom, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class DashboardAndViewTests
             dom.IndexOf("data-service=\"view-orders\"", StringComparison.Ordinal) < dom.IndexOf("data-service=\"view-users\"", StringComparison.Ordinal),
             "services are listed by name");
 
-        var screenshot = await HeadlessChromium.ScreenshotAsync(new Uri(silo.BaseAddress, "/ui"), Path.Combine(Path.GetTempPath(), $"view-{Guid.NewGuid():N}.png"));
+        var screenshot = await HeadlessChromium.ScreenshotAsync(new Uri(silo.BaseAddress, "/ui?wait=100ms"), Path.Combine(Path.GetTempPath(), $"view-{Guid.NewGuid():N}.png"), virtualTimeBudgetMs: 3000);
         AssertNotBlank(screenshot);
     }
 
