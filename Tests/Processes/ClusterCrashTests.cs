@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Registry;
+using OrleansRegistry.Tests.Health;
 using OrleansRegistry.Tests.Support;
 using Xunit.Abstractions;
 
@@ -24,10 +25,19 @@ public sealed class ClusterCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task KillDashNine_SiloHostingMostServices_LosesNoAcknowledgedRegistration()
     {
-        await using var cluster = await ProcessCluster.StartAsync(3);
+        await using var backend = await HealthBackend.StartAsync();
+        await using var cluster = await ProcessCluster.StartAsync(3, "--Registry:HealthCheck:Interval=00:00:01", "--Registry:HealthCheck:Timeout=00:00:00.500");
         var acknowledged = new ConcurrentDictionary<(string Service, string Id), bool>();
         var reads = new ReadCounter();
         using var stopReads = new CancellationTokenSource();
+
+        // One health-checked instance per service, probed every second by whichever silo hosts the service grain.
+        for (var s = 0; s < Services; s++)
+        {
+            using var response = await PutInstanceAsync(cluster.Silos[s % 3], ServiceName(s), "checked", backend.Url(ServiceName(s)));
+            response.EnsureSuccessStatusCode();
+            acknowledged[(ServiceName(s), "checked")] = true;
+        }
 
         var writes = Enumerable.Range(0, Services * InstancesPerService).ToArray();
         var firstHalf = writes[..(writes.Length / 2)];
@@ -39,6 +49,7 @@ public sealed class ClusterCrashTests(ITestOutputHelper output)
         var (victim, victimServices) = await SiloHostingMostServicesAsync(cluster);
         var killedAt = Stopwatch.StartNew();
         await victim.KillAsync();
+        var killedOnBackendClock = backend.Now + TimeSpan.FromMilliseconds(100);
         reads.Reset();
         output.WriteLine($"killed silo {victim.SiloPort} hosting {victimServices.Length} of {Services} service grains, with {acknowledged.Count} registrations acknowledged");
 
@@ -47,13 +58,23 @@ public sealed class ClusterCrashTests(ITestOutputHelper output)
 
         await RegisterAsync(cluster, secondHalf, acknowledged);
 
+        await Eventually.TrueAsync(
+            () => Task.FromResult(victimServices.All(service => backend.FirstHitAfter(service, killedOnBackendClock) is not null)),
+            TimeSpan.FromSeconds(30),
+            "health probing of every service of the killed silo to resume on a survivor");
+        var resumed = victimServices.Max(service => backend.FirstHitAfter(service, killedOnBackendClock)!.Value) - killedOnBackendClock;
+        output.WriteLine($"health probing of the killed silo's services resumed within {resumed.TotalSeconds:F1} s of the kill");
+
         await stopReads.CancelAsync();
         await Task.WhenAll(readers);
 
         var stored = await ReadAllAsync(cluster);
         var lost = acknowledged.Keys.Where(key => !stored.Contains(key)).ToArray();
         Assert.True(lost.Length == 0, $"{lost.Length} acknowledged registrations lost, e.g. {string.Join(", ", lost.Take(5))}");
-        Assert.Equal((Services * InstancesPerService) + victimServices.Length, acknowledged.Count);
+        Assert.Equal((Services * InstancesPerService) + victimServices.Length + Services, acknowledged.Count);
+        var checkedInstances = await Task.WhenAll(Enumerable.Range(0, Services).Select(s =>
+            cluster.Http.GetFromJsonAsync(new Uri(cluster.Silos.First(x => !x.HasExited).BaseAddress, $"/services/{ServiceName(s)}/instances/checked"), RegistryJsonContext.Default.ServiceInstanceDocument)));
+        Assert.All(checkedInstances, instance => Assert.Equal("healthy", instance?.Status));
 
         output.WriteLine($"reads through surviving silos after the kill: {reads.Succeeded} ok, {reads.Failed} failed, success ratio {reads.Ratio:P3}");
         Assert.True(reads.Succeeded > 100, "reads must have run during the failover");
@@ -138,10 +159,10 @@ public sealed class ClusterCrashTests(ITestOutputHelper output)
 
     private static string ServiceName(int service) => $"fleet-{service:D2}";
 
-    private static Task<HttpResponseMessage> PutInstanceAsync(SiloProcess silo, string service, string id) =>
+    private static Task<HttpResponseMessage> PutInstanceAsync(SiloProcess silo, string service, string id, string? healthCheckUrl = null) =>
         Writer.PutAsJsonAsync(
             new Uri(silo.BaseAddress, $"/services/{service}/instances/{id}"),
-            new ServiceInstanceDocument { Host = "127.0.0.1", Port = 9000, Status = "healthy", Metadata = new() { ["zone"] = "a" } },
+            new ServiceInstanceDocument { Host = "127.0.0.1", Port = 9000, Status = "healthy", Metadata = new() { ["zone"] = "a" }, HealthCheckUrl = healthCheckUrl },
             RegistryJsonContext.Default.ServiceInstanceDocument);
 
     /// <summary>Registers instance i as service (i mod 50), through silo (i mod live silos); retries on another silo when one is gone.</summary>

@@ -61,9 +61,11 @@ public sealed class ProcessCluster : IAsyncDisposable
     }
 
     /// <summary>An Orleans client connected to every silo's gateway, for what HTTP does not show (grain placement).</summary>
-    public async Task<IHost> ConnectClientAsync()
+    public async Task<IHost> ConnectClientAsync(params SiloProcess[] through)
     {
-        var gateways = _silos.Where(s => !s.HasExited).Select(s => new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, s.GatewayPort)).ToArray();
+        var gateways = (through.Length > 0 ? through : _silos.Where(s => !s.HasExited))
+            .Select(s => new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, s.GatewayPort))
+            .ToArray();
         var host = Host.CreateDefaultBuilder()
             .UseOrleansClient(client =>
             {

@@ -80,6 +80,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Task KillAsync() => _process.KillAsync();
 
+    /// <summary>Sends a signal such as STOP (hang the process) or CONT.</summary>
+    public Task SignalAsync(string signal) => _process.SignalAsync(signal);
+
     public Task TerminateAsync() => _process.TerminateAsync(TimeSpan.FromSeconds(30));
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
