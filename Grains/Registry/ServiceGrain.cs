@@ -63,6 +63,7 @@ public sealed partial class ServiceGrain(
         State.Health.TryGetValue(instance.Id, out var previousRecord);
         var stored = instance with
         {
+            Metadata = StoredMetadata.Of(instance.Metadata),
             CreatedAt = previous?.CreatedAt ?? now,
             LastHeartbeat = now,
             Panic = false,
