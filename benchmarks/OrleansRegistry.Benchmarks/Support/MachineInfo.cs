@@ -38,7 +38,7 @@ internal static class MachineInfo
 
     private static string OperatingSystemName() =>
         ReadFirst("/etc/os-release", line => line.StartsWith("PRETTY_NAME=", StringComparison.Ordinal) ? line["PRETTY_NAME=".Length..].Trim('"') : null)
-        + " (" + RuntimeInformation.OSDescription + ")";
+        + ", kernel " + ReadFirst("/proc/sys/kernel/osrelease", line => line.Trim());
 
     private static string ReadFirst(string path, Func<string, string?> pick)
     {
