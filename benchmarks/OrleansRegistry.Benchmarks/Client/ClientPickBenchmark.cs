@@ -54,6 +54,7 @@ internal sealed class ClientPickBenchmark : IFigureBenchmark
             }
         }
 
+        var (wireMicroseconds, wireBytes) = SelectionWireCost.Measure(settings.Quick ? 20_000 : 200_000);
         var pick = Median(picks);
         var baseline = Median(pings);
         var ratio = pick.PerSecond / baseline.PerSecond;
@@ -68,7 +69,9 @@ internal sealed class ClientPickBenchmark : IFigureBenchmark
                 Format.Ratio(ratio),
                 $"≥ {Format.Number(Target)}×",
                 errors > 0 ? Verdict.Failed : settings.Judge(ratio >= Target),
-                "IBalancerGrain.SelectAsync (round robin, 10 instances) vs IRegistryPingGrain.PingAsync, one client in this process, one silo process"
+                "IBalancerGrain.SelectAsync (round robin, 10 instances) vs IRegistryPingGrain.PingAsync, one client in this process, one silo process; "
+                    + $"CPU per call (2 cores / rate): pick {Format.Number(2e6 / pick.PerSecond, "0.0")} µs, no-op {Format.Number(2e6 / baseline.PerSecond, "0.0")} µs; "
+                    + $"the answer alone ({wireBytes} B Selection) costs {Format.Number(wireMicroseconds, "0.00")} µs to serialize and deserialize on one thread"
                     + (errors > 0 ? $"; {errors} calls failed" : string.Empty)),
         ];
     }
