@@ -32,6 +32,7 @@ public sealed partial class SelfRegistrationService(
     private readonly TaskCompletionSource<ServiceInstance> _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
     private ServiceInstance? _instance;
+    private int _disposed;
 
     /// <summary>The instance this process registers; null before the host started.</summary>
     public ServiceInstance? Instance => _instance;
@@ -89,8 +90,12 @@ public sealed partial class SelfRegistrationService(
 
     public void Dispose()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        // The container holds this service twice (as itself and as a hosted service) and disposes both.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
     }
 
     private async Task RunAsync(ServiceInstance instance, CancellationToken stopping)
