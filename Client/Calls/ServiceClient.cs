@@ -50,7 +50,7 @@ public sealed partial class ServiceClient : IServiceClient
     {
         ArgumentNullException.ThrowIfNull(request);
         ValidatePath(request.Path);
-        var state = new CallState(this, request, request.Strategy ?? _options.Strategy);
+        var state = new CallState(this, request, request.Strategy ?? _options.Strategy, request.Selection ?? _options.Selection);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallStateKey, state);
         try
@@ -133,7 +133,7 @@ public sealed partial class ServiceClient : IServiceClient
     {
         state.Attempts++;
         state.LastInstance = null;
-        var lease = await _selector.AcquireAsync(state.Request.ServiceName, state.Strategy, state.Tried, context.CancellationToken).ConfigureAwait(false);
+        var lease = await _selector.AcquireAsync(state.Request.ServiceName, state.Strategy, state.Tried, state.Selection, context.CancellationToken).ConfigureAwait(false);
         await using (lease.ConfigureAwait(false))
         {
             var instance = lease.Instance;
@@ -219,13 +219,15 @@ public sealed partial class ServiceClient : IServiceClient
     private static partial void LogRetrying(ILogger logger, Exception? exception, string serviceName, string instanceId, int statusCode, int nextAttempt, TimeSpan delay);
 
     /// <summary>What the attempts of one call share.</summary>
-    private sealed class CallState(ServiceClient client, ServiceRequest request, LoadBalancingStrategy strategy)
+    private sealed class CallState(ServiceClient client, ServiceRequest request, LoadBalancingStrategy strategy, SelectionMode selection)
     {
         public ServiceClient Client { get; } = client;
 
         public ServiceRequest Request { get; } = request;
 
         public LoadBalancingStrategy Strategy { get; } = strategy;
+
+        public SelectionMode Selection { get; } = selection;
 
         public HashSet<string> Tried { get; } = new(StringComparer.Ordinal);
 

@@ -57,12 +57,14 @@ public sealed partial class InstanceSelector
     /// lease when the call is over.
     /// </summary>
     /// <param name="avoid">Ids of instances to skip while any other is available (those tried already).</param>
+    /// <param name="selection">Where to pick; null for <see cref="RegistryClientOptions.Selection"/>.</param>
     /// <exception cref="NoInstanceAvailableException">No healthy instance, or all of them have open breakers.</exception>
     /// <exception cref="RegistryUnavailableException">The registry cannot be reached and the service was never cached.</exception>
     public ValueTask<InstanceLease> AcquireAsync(
         string serviceName,
         LoadBalancingStrategy strategy,
         IReadOnlyCollection<string>? avoid = null,
+        SelectionMode? selection = null,
         CancellationToken cancellationToken = default)
     {
         RegistryValidator.ValidateServiceName(serviceName);
@@ -72,7 +74,7 @@ public sealed partial class InstanceSelector
         }
 
         avoid ??= [];
-        return _options.Selection == SelectionMode.Balancer
+        return (selection ?? _options.Selection) == SelectionMode.Balancer
             ? AcquireThroughBalancerAsync(serviceName, strategy, avoid, cancellationToken)
             : AcquireLocallyAsync(serviceName, strategy, avoid, cancellationToken);
     }
