@@ -139,10 +139,12 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
             },
             time);
         var flakyAuthority = $"127.0.0.1:{flaky.Port}";
-        while (!host.Breakers.OpenAuthorities.Contains(flakyAuthority))
+        for (var i = 0; i < 20 && !host.Breakers.OpenAuthorities.Contains(flakyAuthority); i++)
         {
             await host.Client.SendAsync(new ServiceRequest(name, HttpMethod.Get, "/whoami"));
         }
+
+        Assert.Contains(flakyAuthority, host.Breakers.OpenAuthorities);
 
         flaky.FailWith = null;
         var hitsWhileOpen = flaky.Hits;

@@ -68,7 +68,16 @@ public sealed class RegistryServiceCacheTests(RegistryClusterFixture fixture, IT
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var name = Instances.UniqueService("cache-ttl");
         await fixture.GrainFactory.GetGrain<IServiceGrain>(name).RegisterAsync(Instances.Create(name, "a"));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, options => options.CacheTtl = TimeSpan.FromSeconds(60), time);
+        await using var host = RegistryClientHost.Create(
+            fixture.GrainFactory,
+            options =>
+            {
+                options.CacheTtl = TimeSpan.FromSeconds(60);
+
+                // No renewal inside the advanced minute: only the read may go back to the registry.
+                options.SubscriptionRenewal = TimeSpan.FromSeconds(100);
+            },
+            time);
         await host.Cache.GetAsync(name);
 
         time.Advance(TimeSpan.FromSeconds(61));
