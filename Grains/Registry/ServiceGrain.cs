@@ -165,7 +165,7 @@ public sealed partial class ServiceGrain(
             }
         }
 
-        return Task.FromResult(new ServiceSummary(ServiceName, State.Instances.Count, healthy));
+        return Task.FromResult(new ServiceSummary(ServiceName, State.Instances.Count, healthy) { Index = State.Index });
     }
 
     public Task<HeartbeatResult> HeartbeatAsync(string instanceId)
