@@ -12,8 +12,7 @@ namespace OrleansRegistry.Client.Discovery;
 internal sealed class CachedService : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly ISelectionStrategy?[] _strategies = new ISelectionStrategy?[4];
-    private readonly Func<LoadBalancingStrategy, ISelectionStrategy> _createStrategy;
+    private readonly StrategySet _strategies;
     private readonly List<Action<ServiceSnapshot>> _listeners = [];
     private ServiceSnapshot? _snapshot;
     private ServiceInstance[] _selectable = [];
@@ -28,7 +27,7 @@ internal sealed class CachedService : IDisposable
     {
         Name = name;
         _lastUsed = createdAt;
-        _createStrategy = createStrategy;
+        _strategies = new StrategySet(createStrategy);
     }
 
     public string Name { get; }
@@ -165,38 +164,14 @@ internal sealed class CachedService : IDisposable
     }
 
     /// <summary>Picks from <paramref name="candidates"/> with the entry's own strategy state.</summary>
-    public bool TryPick(LoadBalancingStrategy kind, IReadOnlyList<ServiceInstance> candidates, out InstancePick pick)
-    {
-        lock (_gate)
-        {
-            var strategy = _strategies[(int)kind] ??= _createStrategy(kind);
-            return strategy.TryPick(candidates, out pick);
-        }
-    }
+    public bool TryPick(LoadBalancingStrategy kind, IReadOnlyList<ServiceInstance> candidates, out InstancePick pick) =>
+        _strategies.TryPick(kind, candidates, out pick);
 
     /// <summary>Closes a least-connections lease; unknown, released or expired ids are ignored.</summary>
-    public bool Release(long leaseId)
-    {
-        lock (_gate)
-        {
-            return _strategies[(int)LoadBalancingStrategy.LeastConnections] is LeastConnectionsStrategy leastConnections
-                && leastConnections.Release(leaseId);
-        }
-    }
+    public bool Release(long leaseId) => _strategies.ReleaseLease(leaseId);
 
     /// <summary>Open least-connections leases of this client on this service.</summary>
-    public int OpenLeaseCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _strategies[(int)LoadBalancingStrategy.LeastConnections] is LeastConnectionsStrategy leastConnections
-                    ? leastConnections.OpenLeaseCount
-                    : 0;
-            }
-        }
-    }
+    public int OpenLeaseCount => _strategies.OpenLeaseCount;
 
     /// <summary>Calls <paramref name="listener"/> with every snapshot taken from now on, until disposed.</summary>
     public IDisposable AddListener(Action<ServiceSnapshot> listener)
