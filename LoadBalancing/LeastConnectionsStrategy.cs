@@ -94,10 +94,15 @@ public sealed class LeastConnectionsStrategy(TimeProvider timeProvider, TimeSpan
         return true;
     }
 
+    /// <summary>
+    /// Ends leases past their time, and forgets released ones at the head of the queue: leases are
+    /// mostly returned in the order they were opened, so the queue stays about as long as the open
+    /// leases instead of holding every pick of the last lease duration.
+    /// </summary>
     private void ExpireDue()
     {
         var now = timeProvider.GetTimestamp();
-        while (_expiryOrder.TryPeek(out var head) && head.ExpiresAt <= now)
+        while (_expiryOrder.TryPeek(out var head) && (head.ExpiresAt <= now || !_openLeases.ContainsKey(head.LeaseId)))
         {
             _expiryOrder.Dequeue();
             Release(head.LeaseId);

@@ -3,19 +3,21 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansRegistry.Caching;
 using OrleansRegistry.Health;
+using OrleansRegistry.LoadBalancing;
 using OrleansRegistry.Options;
 
 namespace OrleansRegistry.Hosting;
 
 public static class RegistryGrainsServiceCollectionExtensions
 {
-    /// <summary>Adds what the registry's grains need on a silo: the silo cache, the snapshot publisher, the probers, placement and options.</summary>
+    /// <summary>Adds what the registry's grains need on a silo: the silo cache and its balancer, the snapshot publisher, the probers, placement and options.</summary>
     public static IServiceCollection AddRegistryGrains(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiloServiceCache>();
         services.TryAddSingleton<SnapshotPublisher>();
+        services.TryAddSingleton<SiloBalancer>();
         services.AddOptions<BalancerOptions>().BindConfiguration(BalancerOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalancerOptions>, BalancerOptionsValidator>());
         services.AddOptions<HealthCheckOptions>().ValidateOnStart();

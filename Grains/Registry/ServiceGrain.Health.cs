@@ -23,6 +23,7 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
     private ProbeRound? _round;
     private long _rounds;
     private DateTimeOffset? _lastTickAt;
+    private Task? _checkingSync;
 
     private bool HasCheckedInstances => State.Instances.Values.Any(HealthTracker.IsChecked);
 
@@ -71,9 +72,19 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
             instances));
     }
 
-    /// <summary>Starts checking when there is something to check, stops it (and drops the reminder) when not.</summary>
-    private async Task SyncCheckingAsync()
+    /// <summary>
+    /// Starts checking when there is something to check, stops it (and drops the reminder) when not.
+    /// Runs one after another (the grain is reentrant), each deciding on the state it finds.
+    /// </summary>
+    private Task SyncCheckingAsync() => _checkingSync = SyncCheckingAfterAsync(_checkingSync);
+
+    private async Task SyncCheckingAfterAsync(Task? previous)
     {
+        if (previous is not null)
+        {
+            await previous;
+        }
+
         if (!HasCheckedInstances)
         {
             await StopCheckingAsync();
@@ -148,13 +159,14 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
     {
         var now = timeProvider.GetUtcNow();
         _lastTickAt = now;
+
+        // Holds the reminder, or stops checking when nothing is left to check.
+        await SyncCheckingAsync();
         if (!HasCheckedInstances)
         {
-            await StopCheckingAsync();
             return;
         }
 
-        await HoldReminderAsync();
         await ApplyHealthAsync([]);
         if (_healthTimer is not null)
         {
@@ -212,12 +224,12 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
 
         if (State.IsEmpty)
         {
-            await CatalogAsync(present: false);
+            await SyncCatalogAsync();
         }
 
         if (!HasCheckedInstances)
         {
-            await StopCheckingAsync();
+            await SyncCheckingAsync();
         }
     }
 
@@ -298,7 +310,11 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
 
         foreach (var id in changes.Evicted)
         {
-            _health.OnRemoved(id);
+            if (!State.Instances.ContainsKey(id))
+            {
+                _health.OnRemoved(id);
+            }
+
             LogEvicted(logger, ServiceName, id, healthOptions.Value.DeregisterAfter);
         }
     }

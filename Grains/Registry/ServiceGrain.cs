@@ -18,6 +18,15 @@ namespace OrleansRegistry.Registry;
 /// Heartbeats only touch memory. Checked instances are probed and their leases watched (see
 /// ServiceGrain.Health.cs).
 /// </summary>
+/// <remarks>
+/// Reentrant, so that changes arriving together are stored together: each change is applied in
+/// its caller's turn and a <see cref="CoalescingCommitter"/> writes (and publishes) every change
+/// made before its write started in one storage round trip, instead of one round trip per change.
+/// Code here therefore never awaits between reading the state and changing it. Reads answer from
+/// the stored state while some change is not yet stored, so nobody sees a change that a failed
+/// write could still undo.
+/// </remarks>
+[Reentrant]
 public sealed partial class ServiceGrain(
     [PersistentState("service", RegistryStorage.Name)] IPersistentState<ServiceState> state,
     SnapshotPublisher publisher,
@@ -27,19 +36,32 @@ public sealed partial class ServiceGrain(
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain
 {
     private readonly ObserverManager<IServiceObserver> _observers = new(ServiceObserverLimits.SubscriptionExpiry, logger);
+    private CoalescingCommitter _committer = null!;
+
+    // Every change, stored or not; and what storage holds (a separate copy, never changed in place).
+    private ServiceState _live = null!;
+    private ServiceState _stored = null!;
     private ServiceInstance[]? _instancesView;
+    private ServiceInstance[]? _storedView;
+    private Task? _catalogSync;
 
     private string ServiceName => this.GetPrimaryKeyString();
 
-    private ServiceState State => state.State;
+    private ServiceState State => _live;
+
+    /// <summary>What reads answer: the stored state while a change is not yet stored.</summary>
+    private ServiceState ReadState => _committer.HasUnstoredChanges ? _stored : _live;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _stored = state.State;
+        _live = _stored.Copy();
+        _committer = new CoalescingCommitter(WriteAndPublishAsync);
         _health = new HealthTracker(healthOptions.Value, timeProvider.GetUtcNow());
         if (!State.IsEmpty)
         {
             // Repairs the catalog if an earlier activation stored a change but failed to list it.
-            await CatalogAsync(present: true);
+            await SyncCatalogAsync();
         }
 
         if (HasCheckedInstances)
@@ -63,6 +85,7 @@ public sealed partial class ServiceGrain(
         State.Health.TryGetValue(instance.Id, out var previousRecord);
         var stored = instance with
         {
+            Metadata = StoredMetadata.Of(instance.Metadata),
             CreatedAt = previous?.CreatedAt ?? now,
             LastHeartbeat = now,
             Panic = false,
@@ -92,7 +115,7 @@ public sealed partial class ServiceGrain(
         LogRegistered(logger, ServiceName, stored.Id, stored.Host, stored.Port);
         if (wasEmpty)
         {
-            await CatalogAsync(present: true);
+            await SyncCatalogAsync();
         }
 
         if (HealthTracker.IsChecked(stored) || (previous is not null && HealthTracker.IsChecked(previous)))
@@ -124,11 +147,16 @@ public sealed partial class ServiceGrain(
                 SetHealthRecord(instanceId, previousRecord);
             });
 
-        _health.OnRemoved(instanceId);
+        if (!State.Instances.ContainsKey(instanceId))
+        {
+            // Unless it was registered again while this change was being stored.
+            _health.OnRemoved(instanceId);
+        }
+
         LogDeregistered(logger, ServiceName, instanceId);
         if (State.IsEmpty)
         {
-            await CatalogAsync(present: false);
+            await SyncCatalogAsync();
         }
 
         if (HealthTracker.IsChecked(previous))
@@ -140,24 +168,25 @@ public sealed partial class ServiceGrain(
     }
 
     public Task<IReadOnlyList<ServiceInstance>> GetInstancesAsync() =>
-        Task.FromResult<IReadOnlyList<ServiceInstance>>(InstancesView());
+        Task.FromResult<IReadOnlyList<ServiceInstance>>(ReadView());
 
     public Task<IReadOnlyList<ServiceInstance>> GetHealthyInstancesAsync() =>
-        Task.FromResult<IReadOnlyList<ServiceInstance>>(Array.FindAll(InstancesView(), static i => i.Status == ServiceStatus.Healthy));
+        Task.FromResult<IReadOnlyList<ServiceInstance>>(Array.FindAll(ReadView(), static i => i.Status == ServiceStatus.Healthy));
 
     public Task<ServiceInstance?> GetInstanceAsync(string instanceId)
     {
         RegistryValidator.ValidateInstanceId(instanceId);
-        return Task.FromResult(State.Instances.GetValueOrDefault(instanceId));
+        return Task.FromResult(ReadState.Instances.GetValueOrDefault(instanceId));
     }
 
     public Task<ServiceSnapshot> GetSnapshotAsync() =>
-        Task.FromResult(new ServiceSnapshot(ServiceName, State.Index, InstancesView()));
+        Task.FromResult(new ServiceSnapshot(ServiceName, ReadState.Index, ReadView()));
 
     public Task<ServiceSummary> GetSummaryAsync()
     {
+        var instances = ReadState.Instances;
         var healthy = 0;
-        foreach (var instance in State.Instances.Values)
+        foreach (var instance in instances.Values)
         {
             if (instance.Status == ServiceStatus.Healthy)
             {
@@ -165,7 +194,7 @@ public sealed partial class ServiceGrain(
             }
         }
 
-        return Task.FromResult(new ServiceSummary(ServiceName, State.Instances.Count, healthy) { Index = State.Index });
+        return Task.FromResult(new ServiceSummary(ServiceName, instances.Count, healthy) { Index = ReadState.Index });
     }
 
     public Task<HeartbeatResult> HeartbeatAsync(string instanceId)
@@ -203,11 +232,11 @@ public sealed partial class ServiceGrain(
         await CommitAsync(apply: () => State.Definition = definition, undo: () => State.Definition = previous);
         if (wasEmpty)
         {
-            await CatalogAsync(present: true);
+            await SyncCatalogAsync();
         }
     }
 
-    public Task<ServiceDefinition?> GetDefinitionAsync() => Task.FromResult(State.Definition);
+    public Task<ServiceDefinition?> GetDefinitionAsync() => Task.FromResult(ReadState.Definition);
 
     public Task<ServiceSnapshot> SubscribeAsync(IServiceObserver observer)
     {
@@ -223,48 +252,74 @@ public sealed partial class ServiceGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Applies a change, stores it with a new index, and pushes the new snapshot; undoes it if the write fails.</summary>
+    /// <summary>
+    /// Applies a change with a new index and completes once it is stored and its snapshot pushed
+    /// (together with whatever else changed meanwhile); if the write fails, it is undone and throws.
+    /// </summary>
     private async Task CommitAsync(Action apply, Action undo)
     {
         apply();
         State.Index++;
         _instancesView = null;
+        await _committer.CommitAsync(() =>
+        {
+            undo();
+            State.Index--;
+            _instancesView = null;
+        });
+    }
+
+    /// <summary>Stores the state as it is now and pushes it; changes made while this runs go with the next write.</summary>
+    private async Task WriteAndPublishAsync()
+    {
+        var written = _live.Copy();
+        var view = InstancesView();
+        state.State = written;
         try
         {
             await state.WriteStateAsync();
         }
         catch (Exception exception)
         {
-            undo();
-            State.Index--;
-            _instancesView = null;
             LogWriteFailed(logger, exception, ServiceName);
             throw;
         }
 
-        var snapshot = new ServiceSnapshot(ServiceName, State.Index, InstancesView());
+        _stored = written;
+        _storedView = view;
+        var snapshot = new ServiceSnapshot(ServiceName, written.Index, view);
         await publisher.PublishAsync(snapshot);
         await _observers.Notify(observer => observer.OnServiceChangedAsync(snapshot));
     }
 
-    private ServiceInstance[] InstancesView()
-    {
-        if (_instancesView is null)
-        {
-            var view = State.Instances.Values.ToArray();
-            Array.Sort(view, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-            _instancesView = view;
-        }
+    private ServiceInstance[] InstancesView() => _instancesView ??= SortedView(_live);
 
-        return _instancesView;
+    private ServiceInstance[] ReadView() => _committer.HasUnstoredChanges ? _storedView ??= SortedView(_stored) : InstancesView();
+
+    private static ServiceInstance[] SortedView(ServiceState of)
+    {
+        var view = of.Instances.Values.ToArray();
+        Array.Sort(view, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return view;
     }
 
-    private async Task CatalogAsync(bool present)
+    /// <summary>
+    /// Tells the catalog whether the service exists. Calls run one after another, each sending the
+    /// presence at the time it is sent, so interleaved changes cannot leave an older word last.
+    /// </summary>
+    private Task SyncCatalogAsync() => _catalogSync = SyncCatalogAfterAsync(_catalogSync);
+
+    private async Task SyncCatalogAfterAsync(Task? previous)
     {
+        if (previous is not null)
+        {
+            await previous;
+        }
+
         var catalog = GrainFactory.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Default);
         try
         {
-            await (present ? catalog.AddAsync(ServiceName) : catalog.RemoveAsync(ServiceName));
+            await (State.IsEmpty ? catalog.RemoveAsync(ServiceName) : catalog.AddAsync(ServiceName));
         }
         catch (Exception exception)
         {

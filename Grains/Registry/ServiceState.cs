@@ -22,4 +22,13 @@ public sealed class ServiceState
     public Dictionary<string, InstanceHealthRecord> Health { get; set; } = new(StringComparer.Ordinal);
 
     public bool IsEmpty => Instances.Count == 0 && Definition is null;
+
+    /// <summary>A copy that later changes to this state do not touch (the records in it are immutable).</summary>
+    public ServiceState Copy() => new()
+    {
+        Instances = new Dictionary<string, ServiceInstance>(Instances, StringComparer.Ordinal),
+        Definition = Definition,
+        Index = Index,
+        Health = new Dictionary<string, InstanceHealthRecord>(Health, StringComparer.Ordinal),
+    };
 }

@@ -67,6 +67,7 @@ internal static class InstanceEndpoints
         [FromQuery, Description("how long to wait for a change, such as 30s or 2m (at most 5m, default 5m); a little jitter is added")] string? wait,
         ServiceReads reads,
         ServiceChangeWatcher watcher,
+        JsonAnswers answers,
         HttpContext http)
     {
         RegistryValidator.ValidateServiceName(name);
@@ -87,16 +88,7 @@ internal static class InstanceEndpoints
         }
 
         http.Response.Headers[RegistryHeaders.Index] = snapshot.Index.ToString(CultureInfo.InvariantCulture);
-        var documents = new List<ServiceInstanceDocument>(snapshot.Instances.Count);
-        foreach (var instance in snapshot.Instances)
-        {
-            if (!onlyHealthy || instance.Status == ServiceStatus.Healthy)
-            {
-                documents.Add(instance.ToDocument());
-            }
-        }
-
-        return TypedResults.Json(documents, RegistryJsonContext.Default.ListServiceInstanceDocument);
+        return TypedResults.Bytes(answers.List(name, snapshot.Instances, onlyHealthy), JsonAnswers.ContentType);
     }
 
     private static async Task<IResult> GetAsync(string name, string id, IGrainFactory grains)

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using OrleansRegistry.Caching;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Grains;
+using OrleansRegistry.LoadBalancing;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Http;
@@ -35,12 +35,15 @@ internal static partial class SelectionEndpoints
     private static async Task<IResult> SelectAsync(
         string name,
         [FromQuery, Description("round_robin (default), random, least_connections or weighted_round_robin")] string? strategy,
-        IGrainFactory grains,
+        SiloBalancer balancer,
+        JsonAnswers answers,
         HttpContext http)
     {
         RegistryValidator.ValidateServiceName(name);
         var kind = QueryValues.ParseStrategy(strategy);
-        var selection = await grains.GetGrain<IBalancerGrain>(0).SelectAsync(name, kind);
+
+        // The silo's own balancer, without a grain call: a stateless worker would run here anyway.
+        var selection = await balancer.SelectAsync(name, kind);
         if (selection is null)
         {
             return Problems.NoHealthyInstance(name);
@@ -51,13 +54,13 @@ internal static partial class SelectionEndpoints
             http.Response.Headers[RegistryHeaders.Lease] = LeaseTokenCodec.Encode(lease);
         }
 
-        return TypedResults.Json(selection.Instance.ToDocument(), RegistryJsonContext.Default.ServiceInstanceDocument);
+        return TypedResults.Bytes(answers.Instance(selection.Instance), JsonAnswers.ContentType);
     }
 
     private static async Task<IResult> ReleaseAsync(
         string name,
         [Description("the X-Registry-Lease value of the /select answer")] string lease,
-        IGrainFactory grains,
+        SiloBalancer balancer,
         IClusterMembershipService membership,
         ILoggerFactory loggerFactory)
     {
@@ -80,7 +83,7 @@ internal static partial class SelectionEndpoints
 
         try
         {
-            await grains.GetGrain<IBalancerGrain>(0).ReleaseAsync(token);
+            await balancer.ReleaseAsync(token);
         }
         catch (OrleansException exception)
         {

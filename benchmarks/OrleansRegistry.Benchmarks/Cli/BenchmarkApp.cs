@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using OrleansRegistry.Benchmarks.Client;
+using OrleansRegistry.Benchmarks.Http;
+using OrleansRegistry.Benchmarks.InProcess;
+using OrleansRegistry.Benchmarks.Report;
+using OrleansRegistry.Benchmarks.Storage;
+using OrleansRegistry.Benchmarks.Strategies;
+using OrleansRegistry.Benchmarks.Support;
+
+namespace OrleansRegistry.Benchmarks.Cli;
+
+/// <summary>Parses the command line, runs the chosen benchmarks one after another and prints the table.</summary>
+internal static class BenchmarkApp
+{
+    private static readonly IFigureBenchmark[] Benchmarks =
+    [
+        new HttpBenchmark(),
+        new ClientPickBenchmark(),
+        new DurableRegistrationBenchmark(),
+        new HeartbeatBenchmark(),
+        new MemoryBenchmark(),
+        new PropagationBenchmark(),
+        new StrategyBenchmark(),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length > 0 && args[0] == BareEndpointServer.Command)
+        {
+            return await BareEndpointServer.RunAsync(args[1..]);
+        }
+
+        var quick = args.Contains("--quick");
+        string? output = null;
+        var names = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    break;
+                case "--out" when i + 1 < args.Length:
+                    output = args[++i];
+                    break;
+                case "-h" or "--help" or "help":
+                    Console.WriteLine(Usage());
+                    return 0;
+                default:
+                    names.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (names.Count == 0)
+        {
+            await Console.Error.WriteLineAsync(Usage());
+            return 2;
+        }
+
+        var chosen = names.Contains("all") ? Benchmarks.ToList() : [];
+        foreach (var name in names.Where(n => n != "all"))
+        {
+            var benchmark = Benchmarks.FirstOrDefault(b => b.Name == name);
+            if (benchmark is null)
+            {
+                await Console.Error.WriteLineAsync($"unknown benchmark '{name}'\n{Usage()}");
+                return 2;
+            }
+
+            chosen.Add(benchmark);
+        }
+
+        return await RunChosenAsync(chosen, new RunSettings(quick), output);
+    }
+
+    private static async Task<int> RunChosenAsync(IReadOnlyList<IFigureBenchmark> chosen, RunSettings settings, string? output)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var loadBefore = MachineInfo.LoadAverage();
+        var rows = new List<FigureRow>();
+        foreach (var benchmark in chosen)
+        {
+            var at = Stopwatch.GetTimestamp();
+            await Console.Error.WriteLineAsync($"running {benchmark.Name} (figure {benchmark.Figures}){(settings.Quick ? ", quick" : string.Empty)} ...");
+            try
+            {
+                rows.AddRange(await benchmark.RunAsync(settings));
+            }
+            catch (Exception exception)
+            {
+                rows.Add(FigureRow.Failure(benchmark.Figures, benchmark.Name, "–", exception));
+                await Console.Error.WriteLineAsync(exception.ToString());
+            }
+
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {benchmark.Name} took {Stopwatch.GetElapsedTime(at).TotalSeconds:0.0} s"));
+        }
+
+        var report = new StringBuilder();
+        report.AppendLine(settings.Quick ? "## Benchmarks (quick mode: short runs, targets not judged)" : "## Benchmarks");
+        report.AppendLine();
+        report.Append(ResultTable.Render(rows));
+        report.AppendLine();
+        report.AppendLine("Machine:");
+        report.AppendLine();
+        report.Append(MachineInfo.Describe().Replace("- load average (1, 5, 15 min): ", $"- load average (1, 5, 15 min) at start: {loadBefore}; at end: ", StringComparison.Ordinal));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- run took {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
+        Console.WriteLine(report.ToString());
+        if (output is not null)
+        {
+            await File.WriteAllTextAsync(output, report.ToString());
+        }
+
+        return rows.Any(row => row.Verdict == Verdict.Failed) ? 1 : 0;
+    }
+
+    private static string Usage()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("usage: OrleansRegistry.Benchmarks [--quick] [--out FILE] all | BENCHMARK...");
+        text.AppendLine("  --quick     short runs that keep the harness working (targets are not judged)");
+        text.AppendLine("  --out FILE  also write the table to FILE");
+        foreach (var benchmark in Benchmarks)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {benchmark.Name,-12} figure {benchmark.Figures}");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,3 @@
+using OrleansRegistry.Benchmarks.Cli;
+
+return await BenchmarkApp.RunAsync(args);
