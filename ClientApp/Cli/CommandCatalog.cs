@@ -17,6 +17,8 @@ internal static class CommandCatalog
         new DefineCommand(),
         new DefinitionCommand(),
         new SelectCommand(),
+        new CallCommand(),
+        new WatchCommand(),
     ];
 
     public static ICliCommand? Find(string name) =>
@@ -50,7 +52,7 @@ internal static class CommandCatalog
             $"  --cluster-id ID      the cluster's Orleans:ClusterId (default {Connection.ClientSettings.DefaultClusterId}, or Orleans__ClusterId)",
             "  --json               print the HTTP API's JSON, one document per line",
             string.Empty,
-            "exit codes: 0 ok, 1 not found or no healthy instance, 2 bad input, 3 registry unreachable or failed",
+            "exit codes: 0 ok, 1 not found or no healthy instance, 2 bad input, 3 registry unreachable or failed, 4 the called service answered with an error or could not be reached",
         ]);
         return string.Join(Environment.NewLine, lines);
     }

@@ -19,6 +19,13 @@ internal sealed class CommandContext(ClientSettings settings, CliOutput output) 
         return _connection.Client;
     }
 
+    /// <summary>The connected client's services (registry client library included); connects on first use.</summary>
+    public async Task<IServiceProvider> ServicesAsync(CancellationToken cancellationToken)
+    {
+        await ConnectAsync(cancellationToken);
+        return _connection!.Services;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection is not null)

@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary>The registry could not be reached or failed.</summary>
     public const int RegistryFailed = 3;
+
+    /// <summary><c>call</c>: the service answered with a status outside 2xx, or no instance could be reached.</summary>
+    public const int ServiceFailed = 4;
 }

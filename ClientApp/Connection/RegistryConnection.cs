@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using OrleansRegistry.Client.Hosting;
 
 namespace OrleansRegistry.ClientApp.Connection;
 
@@ -21,6 +22,9 @@ internal sealed class RegistryConnection : IAsyncDisposable
     }
 
     public IClusterClient Client { get; }
+
+    /// <summary>The connection's services, with the registry client library (service calls, watches) on top of the Orleans client.</summary>
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>
     /// Connects within <see cref="ClientSettings.ConnectTimeout"/>, or throws
@@ -81,6 +85,7 @@ internal sealed class RegistryConnection : IAsyncDisposable
             // after min(this interval, 5 s), which would eat the whole connect timeout.
             client.Configure<TypeManagementOptions>(types => types.TypeMapRefreshInterval = ClientSettings.ManifestRetryInterval);
         });
+        builder.Services.AddRegistryClient();
         return builder.Build();
     }
 

@@ -5,4 +5,9 @@ namespace OrleansRegistry.Model;
 public sealed record ServiceSummary(
     [property: Id(0)] string Name,
     [property: Id(1)] int Instances,
-    [property: Id(2)] int Healthy);
+    [property: Id(2)] int Healthy)
+{
+    /// <summary>The service's change index when the counts were taken.</summary>
+    [Id(3)]
+    public long Index { get; init; }
+}

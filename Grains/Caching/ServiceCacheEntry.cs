@@ -11,13 +11,12 @@ namespace OrleansRegistry.Caching;
 public sealed class ServiceCacheEntry
 {
     private readonly Lock _gate = new();
-    private readonly ISelectionStrategy?[] _strategies = new ISelectionStrategy?[4];
-    private readonly Func<LoadBalancingStrategy, ISelectionStrategy> _createStrategy;
+    private readonly StrategySet _strategies;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ServiceCacheEntry(ServiceSnapshot snapshot, long refreshedAt, Func<LoadBalancingStrategy, ISelectionStrategy> createStrategy)
     {
-        _createStrategy = createStrategy;
+        _strategies = new StrategySet(createStrategy);
         Snapshot = snapshot;
         Selectable = SelectableOf(snapshot);
         RefreshedAt = refreshedAt;
@@ -70,23 +69,9 @@ public sealed class ServiceCacheEntry
         return true;
     }
 
-    public bool TryPick(LoadBalancingStrategy kind, out InstancePick pick)
-    {
-        lock (_gate)
-        {
-            var strategy = _strategies[(int)kind] ??= _createStrategy(kind);
-            return strategy.TryPick(Selectable, out pick);
-        }
-    }
+    public bool TryPick(LoadBalancingStrategy kind, out InstancePick pick) => _strategies.TryPick(kind, Selectable, out pick);
 
-    public bool ReleaseLease(long leaseId)
-    {
-        lock (_gate)
-        {
-            return _strategies[(int)LoadBalancingStrategy.LeastConnections] is LeastConnectionsStrategy leastConnections
-                && leastConnections.Release(leaseId);
-        }
-    }
+    public bool ReleaseLease(long leaseId) => _strategies.ReleaseLease(leaseId);
 
     private static ServiceInstance[] SelectableOf(ServiceSnapshot snapshot)
     {

@@ -15,7 +15,6 @@ public sealed class SiloServiceCache(TimeProvider timeProvider, IOptions<Balance
 {
     private readonly ConcurrentDictionary<string, ServiceCacheEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<ServiceCacheEntry>> _loads = new(StringComparer.Ordinal);
-    private readonly Random _random = new();
 
     public int Count => _entries.Count;
 
@@ -76,6 +75,8 @@ public sealed class SiloServiceCache(TimeProvider timeProvider, IOptions<Balance
         return Apply(snapshot);
     }
 
+    // Entries lock only themselves, so picks of different services run in parallel: the random
+    // source they share must be the thread-safe one.
     private ISelectionStrategy CreateStrategy(LoadBalancingStrategy kind) =>
-        SelectionStrategyFactory.Create(kind, timeProvider, _random, options.Value.LeaseDuration);
+        SelectionStrategyFactory.Create(kind, timeProvider, Random.Shared, options.Value.LeaseDuration);
 }

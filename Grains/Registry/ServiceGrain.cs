@@ -194,7 +194,7 @@ public sealed partial class ServiceGrain(
             }
         }
 
-        return Task.FromResult(new ServiceSummary(ServiceName, instances.Count, healthy));
+        return Task.FromResult(new ServiceSummary(ServiceName, instances.Count, healthy) { Index = ReadState.Index });
     }
 
     public Task<HeartbeatResult> HeartbeatAsync(string instanceId)

@@ -12,12 +12,17 @@ internal static class CatalogEndpoints
         group.MapGet("/services", ListAsync)
             .WithName("ListServices")
             .WithSummary("Every known service with its instance counts, sorted by name")
-            .Produces<List<ServiceSummaryDocument>>(StatusCodes.Status200OK);
+            .WithDescription(
+                "X-Registry-Index is the sum of the listed services' change indexes: it changes whenever a listed service "
+                + "changes or the set of services changes (it goes down when a service leaves the list; treat any change as news).")
+            .Produces<List<ServiceSummaryDocument>>(StatusCodes.Status200OK)
+            .WithResponseHeader(StatusCodes.Status200OK, RegistryHeaders.Index, "Changes whenever the listing changes.", isInteger: true);
     }
 
-    private static async Task<IResult> ListAsync(IGrainFactory grains)
+    private static async Task<IResult> ListAsync(IGrainFactory grains, HttpContext http)
     {
         var summaries = await grains.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Default).GetSummariesAsync();
+        http.Response.Headers[RegistryHeaders.Index] = summaries.Sum(summary => summary.Index).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var documents = summaries.Select(summary => summary.ToDocument()).ToList();
         return TypedResults.Json(documents, RegistryJsonContext.Default.ListServiceSummaryDocument);
     }

@@ -44,9 +44,9 @@ public sealed class HealthUrlRegistrationTests(HealthClusterFixture fixture)
     {
         var name = Instances.UniqueService("own");
 
-        var stored = await Service(name).RegisterAsync(Instances.Create(name, "i1", host: "10.9.9.9", healthCheckUrl: "http://10.9.9.9:8080/health"));
+        var stored = await Service(name).RegisterAsync(Instances.Create(name, "i1", host: "127.0.0.9", healthCheckUrl: "http://127.0.0.9:8080/health"));
 
-        Assert.Equal("http://10.9.9.9:8080/health", stored.HealthCheckUrl);
+        Assert.Equal("http://127.0.0.9:8080/health", stored.HealthCheckUrl);
         await Service(name).DeregisterAsync("i1");
     }
 }

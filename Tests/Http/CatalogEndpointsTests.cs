@@ -27,4 +27,29 @@ public sealed class CatalogEndpointsTests(RegistryHttpFixture fixture)
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""{"name":"{{prefix}}-a","instances":2,"healthy":1}"""), mine[0]), mine[0]!.ToJsonString());
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""{"name":"{{prefix}}-b","instances":1,"healthy":1}"""), mine[1]), mine[1]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task List_Services_CarriesIndexThatMovesWithAChange()
+    {
+        var name = Instances.UniqueService("catalog-index");
+        var before = await IndexAsync();
+
+        await fixture.Client.RegisterAsync(name, "one");
+        var afterRegister = await IndexAsync();
+        await fixture.Client.RegisterAsync(name, "one", status: "unhealthy");
+        var afterStatusChange = await IndexAsync();
+
+        Assert.NotEqual(before, afterRegister);
+        Assert.NotEqual(afterRegister, afterStatusChange);
+    }
+
+    private async Task<long> IndexAsync()
+    {
+        var (status, _, response) = await fixture.Client.GetJsonAsync("/services");
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+            return long.Parse(Assert.Single(response.Headers.GetValues("X-Registry-Index")), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 }

@@ -18,6 +18,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
     public string Output => string.Join(Environment.NewLine, _output.TakeLast(200));
 
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)

@@ -29,6 +29,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Starts a silo; <paramref name="ports"/> reuses the ports of an earlier run (a restart).</summary>
     public static SiloProcess Start(string clusterId, string connectionString, (int Http, int Silo, int Gateway)? ports = null, params string[] extraArguments)
     {

@@ -16,8 +16,10 @@ public sealed class RegisterCommandTests(CliClusterFixture fixture)
         var name = Instances.UniqueService("reg");
 
         var register = await fixture.RunAsync(
-            "register", name, "i-1", "--host", "10.1.2.3", "--port", "8443", "--status", "Starting",
-            "--meta", "zone=eu-1", "--meta", "team=core", "--weight", "7", "--health-url", "http://10.1.2.3:8443/health", "--ttl", "1m30s");
+            "register", name, "i-1", "--host", "127.0.0.3", "--port", "8443", "--status", "Starting",
+            "--meta", "zone=eu-1", "--meta", "team=core", "--weight", "7", "--ttl", "1m30s");
+        // The registry probes a health URL at once, which would move the status on; check it on a second instance.
+        var probed = await fixture.RunAsync("register", name, "i-2", "--host", "127.0.0.3", "--port", "8443", "--health-url", "http://127.0.0.3:8443/health");
         var table = await fixture.RunAsync("instances", name);
         var json = await fixture.RunAsync("--json", "instances", name);
 
@@ -25,15 +27,16 @@ public sealed class RegisterCommandTests(CliClusterFixture fixture)
         Assert.Contains($"registered {name}/i-1", register.Stdout, StringComparison.Ordinal);
         var stored = await fixture.GrainFactory.GetGrain<IServiceGrain>(name).GetInstanceAsync("i-1");
         Assert.NotNull(stored);
-        Assert.Equal(("10.1.2.3", 8443, ServiceStatus.Starting, 7), (stored.Host, stored.Port, stored.Status, stored.Weight));
+        Assert.Equal(("127.0.0.3", 8443, ServiceStatus.Starting, 7), (stored.Host, stored.Port, stored.Status, stored.Weight));
         Assert.Equal("eu-1", stored.Metadata["zone"]);
         Assert.Equal("core", stored.Metadata["team"]);
-        Assert.Equal("http://10.1.2.3:8443/health", stored.HealthCheckUrl);
+        Assert.True(probed.ExitCode == 0, probed.ToString());
+        Assert.Equal("http://127.0.0.3:8443/health", (await fixture.GrainFactory.GetGrain<IServiceGrain>(name).GetInstanceAsync("i-2"))?.HealthCheckUrl);
         Assert.Equal(TimeSpan.FromSeconds(90), stored.Check?.Ttl);
 
         Assert.True(table.ExitCode == 0, table.ToString());
-        Assert.Equal(["i-1", "10.1.2.3", "8443", "starting", "7"], table.RowWith("i-1").Take(5));
-        var document = Assert.Single(JsonSerializer.Deserialize(json.Stdout, RegistryJsonContext.Default.ListServiceInstanceDocument)!);
+        Assert.Equal(["i-1", "127.0.0.3", "8443", "starting", "7"], table.RowWith("i-1").Take(5));
+        var document = JsonSerializer.Deserialize(json.Stdout, RegistryJsonContext.Default.ListServiceInstanceDocument)!.Single(d => d.Id == "i-1");
         Assert.Equal(("i-1", "starting", "1m30s"), (document.Id, document.Status, document.Check?.Ttl));
     }
 

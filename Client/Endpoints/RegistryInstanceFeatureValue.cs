@@ -1,0 +1,5 @@
+using OrleansRegistry.Model;
+
+namespace OrleansRegistry.Client.Endpoints;
+
+internal sealed record RegistryInstanceFeatureValue(ServiceInstance Instance) : IRegistryInstanceFeature;

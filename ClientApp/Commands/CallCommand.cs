@@ -1,0 +1,147 @@
+using System.Net.Http;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansRegistry.ClientApp.Cli;
+using OrleansRegistry.Client.Calls;
+using OrleansRegistry.Client.Discovery;
+using OrleansRegistry.Client.Picking;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Model;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.ClientApp.Commands;
+
+/// <summary>
+/// <c>call SERVICE METHOD PATH [--body FILE] [--strategy S]</c>: one HTTP call to the service
+/// through the client library (discover, pick, lease, retries on other instances, breakers), as a
+/// .NET service in the fleet would make it. Prints the status, the instance that answered and the body.
+/// </summary>
+internal sealed class CallCommand : ICliCommand
+{
+    private const string Body = "body";
+    private const string Strategy = "strategy";
+
+    public string Name => "call";
+
+    public string Synopsis => $"SERVICE METHOD PATH [--body FILE] [--strategy {string.Join('|', LoadBalancingStrategyNames.All)}]";
+
+    public string Summary => "call the service over HTTP through the client library (exit 4 when it answers an error or cannot be reached)";
+
+    public CommandOptions Options { get; } = CommandOptions.Create([], [Body, Strategy]);
+
+    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        commandLine.ExpectPositionals("SERVICE", "METHOD", "PATH");
+        var (serviceName, method, path) = (commandLine.Positionals[0], commandLine.Positionals[1], commandLine.Positionals[2]);
+        RegistryValidator.ValidateServiceName(serviceName);
+        if (method.Length == 0 || method.Any(c => !char.IsAsciiLetter(c)))
+        {
+            throw new UsageException($"METHOD must be an HTTP method such as GET or POST, not '{method}'");
+        }
+
+        if (!path.StartsWith('/'))
+        {
+            throw new UsageException($"PATH must start with '/', not '{path}'");
+        }
+
+        LoadBalancingStrategy? strategy = null;
+        if (commandLine.GetValue(Strategy) is { } strategyName)
+        {
+            if (!LoadBalancingStrategyNames.TryParse(strategyName, out var parsed))
+            {
+                throw new RegistryValidationException("strategy", $"must be one of {string.Join(", ", LoadBalancingStrategyNames.All)}");
+            }
+
+            strategy = parsed;
+        }
+
+        ReadOnlyMemory<byte>? body = null;
+        if (commandLine.GetValue(Body) is { } bodyFile)
+        {
+            body = bodyFile == "-"
+                ? await ReadStandardInputAsync(cancellationToken)
+                : await ReadFileAsync(bodyFile, cancellationToken);
+        }
+
+        var services = await context.ServicesAsync(cancellationToken);
+        var client = services.GetRequiredService<IServiceClient>();
+        ServiceResponse response;
+        try
+        {
+            response = await client.SendAsync(
+                new ServiceRequest(serviceName, new HttpMethod(method.ToUpperInvariant()), path) { Body = body, Strategy = strategy },
+                cancellationToken);
+        }
+        catch (NoInstanceAvailableException exception)
+        {
+            context.Output.Error(exception.Message);
+            return ExitCodes.NotFound;
+        }
+        catch (RegistryUnavailableException exception)
+        {
+            context.Output.Error($"the registry failed: {exception.Message}");
+            return ExitCodes.RegistryFailed;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            context.Output.Error($"calling {serviceName} failed: {exception.Message}");
+            return ExitCodes.ServiceFailed;
+        }
+
+        Print(context, response);
+        return response.IsSuccessStatusCode ? ExitCodes.Ok : ExitCodes.ServiceFailed;
+    }
+
+    private static void Print(CommandContext context, ServiceResponse response)
+    {
+        if (context.Output.Json)
+        {
+            context.Output.WriteJson(writer =>
+            {
+                writer.WriteNumber("status", (int)response.StatusCode);
+                writer.WriteNumber("attempt", response.Attempt);
+                writer.WritePropertyName("instance");
+                JsonSerializer.Serialize(writer, response.Instance.ToDocument(), RegistryJsonContext.Default.ServiceInstanceDocument);
+                if (response.ReadJson() is { } json)
+                {
+                    writer.WritePropertyName("body");
+                    json.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteString("body", response.ReadText());
+                }
+            });
+            return;
+        }
+
+        var instance = response.Instance;
+        context.Output.Line($"{(int)response.StatusCode} {response.StatusCode} from {instance.Id} ({instance.Host}:{instance.Port}), attempt {response.Attempt}");
+        var text = response.ReadText();
+        if (text.Length > 0)
+        {
+            context.Output.Line(text);
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read --body file '{path}': {exception.Message}");
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadStandardInputAsync(CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await Console.OpenStandardInput().CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

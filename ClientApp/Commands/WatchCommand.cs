@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansRegistry.ClientApp.Cli;
+using OrleansRegistry.ClientApp.Output;
+using OrleansRegistry.Client.Discovery;
+using OrleansRegistry.Client.Watching;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Model;
+using OrleansRegistry.Validation;
+
+namespace OrleansRegistry.ClientApp.Commands;
+
+/// <summary>
+/// <c>watch SERVICE [--count N]</c>: prints the service's instances, then every change as the
+/// registry pushes it, until Ctrl+C (or after N steps, the first included).
+/// </summary>
+internal sealed class WatchCommand : ICliCommand
+{
+    private const string Count = "count";
+
+    public string Name => "watch";
+
+    public string Synopsis => "SERVICE [--count N]";
+
+    public string Summary => "print the service's instances, then each change as it happens (until Ctrl+C or N steps)";
+
+    public CommandOptions Options { get; } = CommandOptions.Create([], [Count]);
+
+    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        commandLine.ExpectPositionals("SERVICE");
+        var serviceName = commandLine.Positionals[0];
+        RegistryValidator.ValidateServiceName(serviceName);
+        var limit = int.MaxValue;
+        if (commandLine.GetValue(Count) is { } countText
+            && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
+        {
+            throw new UsageException($"--count must be a positive whole number, not '{countText}'");
+        }
+
+        var services = await context.ServicesAsync(cancellationToken);
+        var watcher = services.GetRequiredService<RegistryWatcher>();
+        var steps = 0;
+        try
+        {
+            await foreach (var change in watcher.WatchAsync(serviceName, cancellationToken))
+            {
+                Print(context, change);
+                if (++steps >= limit)
+                {
+                    break;
+                }
+            }
+        }
+        catch (RegistryUnavailableException exception)
+        {
+            context.Output.Error($"the registry failed: {exception.Message}");
+            return ExitCodes.RegistryFailed;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void Print(CommandContext context, ServiceChange change)
+    {
+        if (context.Output.Json)
+        {
+            context.Output.WriteJson(writer =>
+            {
+                writer.WriteString("service_name", change.ServiceName);
+                writer.WriteNumber("index", change.Index);
+                writer.WriteString("observed_at", change.ObservedAt.UtcDateTime);
+                writer.WriteBoolean("initial", change.IsInitial);
+                WriteInstances(writer, "added", change.Added);
+                WriteInstances(writer, "removed", change.Removed);
+                WriteInstances(writer, "updated", change.Updated.Select(update => update.After).ToList());
+            });
+            return;
+        }
+
+        var when = change.ObservedAt.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        if (change.IsInitial)
+        {
+            context.Output.Line($"{when} {change.ServiceName} at index {change.Index}: {change.Instances.Count} instances");
+            if (change.Instances.Count > 0)
+            {
+                context.Output.Write(InstanceTable.Build(change.Instances));
+            }
+
+            return;
+        }
+
+        context.Output.Line($"{when} {change.ServiceName} at index {change.Index}:");
+        foreach (var instance in change.Added)
+        {
+            context.Output.Line($"  + {instance.Id} {instance.Host}:{instance.Port} {instance.Status.ToWire()}");
+        }
+
+        foreach (var instance in change.Removed)
+        {
+            context.Output.Line($"  - {instance.Id} {instance.Host}:{instance.Port}");
+        }
+
+        foreach (var update in change.Updated)
+        {
+            context.Output.Line($"  ~ {update.After.Id} {update.Before.Status.ToWire()} -> {update.After.Status.ToWire()}");
+        }
+
+        if (change.IsEmpty)
+        {
+            context.Output.Line("  (definition changed; instances unchanged)");
+        }
+    }
+
+    private static void WriteInstances(Utf8JsonWriter writer, string name, IReadOnlyList<ServiceInstance> instances)
+    {
+        writer.WriteStartArray(name);
+        foreach (var instance in instances)
+        {
+            JsonSerializer.Serialize(writer, instance.ToDocument(), RegistryJsonContext.Default.ServiceInstanceDocument);
+        }
+
+        writer.WriteEndArray();
+    }
+}

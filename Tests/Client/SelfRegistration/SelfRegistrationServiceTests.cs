@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansRegistry.Client.Hosting;
+using OrleansRegistry.Client.SelfRegistration;
+using OrleansRegistry.Grains;
+using OrleansRegistry.Model;
+using OrleansRegistry.Tests.Fixtures;
+using OrleansRegistry.Tests.Support;
+
+namespace OrleansRegistry.Tests.Client.SelfRegistration;
+
+[Collection(RegistryClusterCollection.Name)]
+public sealed class SelfRegistrationServiceTests(RegistryClusterFixture fixture)
+{
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(1.5);
+
+    [Fact]
+    public async Task Lifecycle_StartHeartbeatForgetStop_RegistersRenewsReregistersDeregistersThenDrains()
+    {
+        var name = Instances.UniqueService("self");
+        var port = FreePorts.Next();
+        var app = BuildApp(port, options =>
+        {
+            options.ServiceName = name;
+            options.HealthCheckPath = "/health";
+            options.Ttl = TimeSpan.FromSeconds(3);
+            options.HeartbeatInterval = TimeSpan.FromMilliseconds(100);
+            options.DrainPeriod = Drain;
+            options.Metadata["zone"] = "z1";
+        });
+        var service = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await using (app)
+        {
+            await app.StartAsync();
+
+            // Registered once the server listens, at the address it is bound to.
+            var registered = await app.Services.GetRequiredService<SelfRegistrationService>().Registered.WaitAsync(TimeSpan.FromSeconds(5));
+            var stored = Assert.Single(await service.GetInstancesAsync());
+            Assert.Equal(registered.Id, stored.Id);
+            Assert.Equal($"127.0.0.1-{port}", stored.Id);
+            Assert.Equal(("127.0.0.1", port), (stored.Host, stored.Port));
+            Assert.Equal($"http://127.0.0.1:{port}/health", stored.HealthCheckUrl);
+            Assert.Equal(TimeSpan.FromSeconds(3), stored.Check?.Ttl);
+            Assert.Equal("z1", stored.Metadata["zone"]);
+
+            // Heartbeats renew it.
+            await Eventually.TrueAsync(
+                async () => (await service.GetInstanceAsync(stored.Id))!.LastHeartbeat > stored.LastHeartbeat,
+                TimeSpan.FromSeconds(5),
+                "a heartbeat to renew the instance");
+
+            // Forgotten by the registry, it registers again at the next heartbeat.
+            await service.DeregisterAsync(stored.Id);
+            await Eventually.TrueAsync(
+                async () => await service.GetInstanceAsync(stored.Id) is not null,
+                TimeSpan.FromSeconds(5),
+                "the instance to register again after the registry forgot it");
+
+            // Shutdown: deregistered first, still serving during the drain, stopped after it.
+            var clock = Stopwatch.StartNew();
+            var stopping = app.StopAsync();
+            await Eventually.TrueAsync(
+                async () => await service.GetInstanceAsync(stored.Id) is null,
+                TimeSpan.FromSeconds(1),
+                "the instance to be deregistered as shutdown begins");
+            Assert.False(stopping.IsCompleted, "the host stopped before draining");
+            Assert.Equal("pong", await http.GetStringAsync(new Uri("/ping", UriKind.Relative)));
+
+            await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.True(clock.Elapsed >= Drain, $"the host stopped after {clock.Elapsed}, before the {Drain} drain");
+            Assert.Null(await service.GetInstanceAsync(stored.Id));
+        }
+    }
+
+    [Fact]
+    public async Task StartedAsync_HostPortAndIdConfigured_RegistersThemWithoutHealthUrl()
+    {
+        var name = Instances.UniqueService("self-fixed");
+        var app = BuildApp(FreePorts.Next(), options =>
+        {
+            options.ServiceName = name;
+            options.InstanceId = "node-7";
+            options.Host = "users.internal";
+            options.Port = 9443;
+            options.Scheme = "https";
+            options.DrainPeriod = TimeSpan.Zero;
+        });
+        await using (app)
+        {
+            await app.StartAsync();
+            await app.Services.GetRequiredService<SelfRegistrationService>().Registered.WaitAsync(TimeSpan.FromSeconds(5));
+
+            var stored = Assert.Single(await fixture.GrainFactory.GetGrain<IServiceGrain>(name).GetInstancesAsync());
+            Assert.Equal(("node-7", "users.internal", 9443), (stored.Id, stored.Host, stored.Port));
+            Assert.Null(stored.HealthCheckUrl);
+            Assert.Null(stored.Check);
+            Assert.Equal("https", stored.Metadata["scheme"]);
+            Assert.Equal(ServiceStatus.Healthy, stored.Status);
+
+            await app.StopAsync();
+        }
+
+        Assert.Empty(await fixture.GrainFactory.GetGrain<IServiceGrain>(name).GetInstancesAsync());
+    }
+
+    [Fact]
+    public async Task StartAsync_ServiceNameMissing_FailsNamingTheKey()
+    {
+        var app = BuildApp(FreePorts.Next(), _ => { });
+        await using (app)
+        {
+            var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+
+            Assert.Contains("Registry:SelfRegistration:ServiceName", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private WebApplication BuildApp(int port, Action<SelfRegistrationOptions> configure)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.AddSingleton(fixture.GrainFactory);
+        builder.Services.AddRegistrySelfRegistration(configure);
+        var app = builder.Build();
+        app.MapGet("/ping", () => "pong");
+        app.MapGet("/health", () => Results.Ok());
+        return app;
+    }
+}
