@@ -102,7 +102,8 @@ public sealed class SiloConfigurationTests
     {
         await using var silo = ChildProcess.Start("dotnet", [RepositoryPaths.SiloDll, "--urls", $"http://127.0.0.1:{FreePorts.Next()}", "--Registry:HealthCheck:Interval=-5"]);
 
-        await Eventually.TrueAsync(() => Task.FromResult(silo.HasExited), TimeSpan.FromSeconds(30), "the silo to refuse to start");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await silo.WaitForExitAsync(deadline.Token);
 
         Assert.Contains("'Registry:HealthCheck:Interval'", silo.Output, StringComparison.Ordinal);
     }

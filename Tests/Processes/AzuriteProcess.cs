@@ -45,7 +45,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             "--location", _dataDirectory, "--disableTelemetry", "--skipApiVersionCheck", "--silent",
         ]);
         await Eventually.TrueAsync(
-            () => Task.FromResult(IsListening(_ports[2]) || _process.HasExited),
+            () => Task.FromResult(FreePorts.IsListening(_ports[2]) || _process.HasExited),
             TimeSpan.FromSeconds(30),
             "Azurite to listen on its table port");
         if (_process.HasExited)
@@ -75,20 +75,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (IOException)
         {
             // A leftover temp folder is harmless.
-        }
-    }
-
-    private static bool IsListening(int port)
-    {
-        try
-        {
-            using var client = new System.Net.Sockets.TcpClient();
-            client.Connect(System.Net.IPAddress.Loopback, port);
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
         }
     }
 }

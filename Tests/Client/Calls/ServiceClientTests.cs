@@ -220,8 +220,10 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
                 var path = method == HttpMethod.Post ? "/echo" : "/whoami";
                 await host.Client.SendAsync(new ServiceRequest(name, method, path) { Body = method == HttpMethod.Post ? "{}"u8.ToArray() : null }, cancel.Token);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or HttpRequestException or TimeoutRejectedException)
+            catch (Exception exception) when (exception is OperationCanceledException or HttpRequestException or TimeoutRejectedException or NoInstanceAvailableException)
             {
+                // Expected outcomes of the injected failures (breakers of the failing instances may
+                // all be open at once); what this test checks is that no path leaks a lease.
             }
         });
 

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 
-namespace OrleansRegistry.Benchmarks.Support;
+namespace OrleansRegistry.TestSupport;
 
-/// <summary>A program the benchmark started; its output is kept for failure messages and it never outlives the benchmark.</summary>
-internal sealed class ChildProcess : IAsyncDisposable
+/// <summary>A program a test or benchmark started; its output is kept for failure messages and it never outlives its starter.</summary>
+public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -15,9 +14,13 @@ internal sealed class ChildProcess : IAsyncDisposable
         _process = process;
     }
 
+    public int Id => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
-    public string Output => string.Join(Environment.NewLine, _output.TakeLast(100));
+    public int ExitCode => _process.ExitCode;
+
+    public string Output => string.Join(Environment.NewLine, _output.TakeLast(200));
 
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
     {
@@ -43,15 +46,29 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    /// <summary>SIGTERM, then SIGKILL when the process has not exited after <paramref name="grace"/>.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    /// <summary>Waits for the process to exit and for its output to be read to the end.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>SIGKILL: the process gets no chance to leave the cluster or flush anything.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, then waits for a graceful exit (SIGKILL after <paramref name="grace"/>).</summary>
+    public async Task TerminateAsync(TimeSpan grace)
     {
         if (_process.HasExited)
         {
             return;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
@@ -63,14 +80,20 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await KillAsync();
         }
+    }
+
+    /// <summary>SIGSTOP / SIGCONT, to make the process hang without dying.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(TimeSpan.FromSeconds(10));
+        await KillAsync();
         _process.Dispose();
     }
 
@@ -82,7 +105,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
-        while (_output.Count > 1000)
+        while (_output.Count > 2000)
         {
             _output.TryDequeue(out _);
         }

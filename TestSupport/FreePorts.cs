@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansRegistry.Tests.Support;
+namespace OrleansRegistry.TestSupport;
 
-/// <summary>Loopback ports free right now, never the same one twice in this test run.</summary>
+/// <summary>Loopback ports free right now, never the same one twice in one run.</summary>
 public static class FreePorts
 {
     private static readonly HashSet<int> HandedOut = [];
@@ -28,4 +28,19 @@ public static class FreePorts
     }
 
     public static int[] Next(int count) => Enumerable.Range(0, count).Select(_ => Next()).ToArray();
+
+    /// <summary>True when something accepts connections on <paramref name="port"/> at loopback.</summary>
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }
