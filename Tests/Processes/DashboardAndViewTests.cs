@@ -15,16 +15,20 @@ public sealed class DashboardAndViewTests
         var silo = cluster.Silos[0];
         await RegisterAsync(cluster, "dash-service", "a");
 
-        var overview = await HeadlessChromium.DumpDomAsync(new Uri(silo.BaseAddress, "/dashboard/"));
-        Assert.Contains("Orleans Dashboard", overview, StringComparison.Ordinal);
-        Assert.Matches(@"Active Silos\s*(<[^>]+>\s*)*2\b", overview);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var overview = await chromium.RenderAsync(
+            new Uri(silo.BaseAddress, "/dashboard/"),
+            // textContent runs the number into the next label ("Active Silos2More info").
+            @"() => /Active Silos\s*2(?!\d)/.test(document.body.textContent)");
+        Assert.Contains("Orleans Dashboard", overview.Html, StringComparison.Ordinal);
+        Assert.Matches(@"Active Silos\s*(<[^>]+>\s*)*2\b", overview.Html);
+        AssertNotBlank(overview.Png);
 
-        var grains = await HeadlessChromium.DumpDomAsync(new Uri(silo.BaseAddress, "/dashboard/#/grains"));
-        Assert.Contains("ServiceGrain", grains, StringComparison.Ordinal);
-        Assert.Contains("SiloCacheGrain", grains, StringComparison.Ordinal);
-
-        var screenshot = await HeadlessChromium.ScreenshotAsync(new Uri(silo.BaseAddress, "/dashboard/"), Path.Combine(Path.GetTempPath(), $"dashboard-{Guid.NewGuid():N}.png"));
-        AssertNotBlank(screenshot);
+        var grains = await chromium.RenderAsync(
+            new Uri(silo.BaseAddress, "/dashboard/#/grains"),
+            "() => document.body.textContent.includes('ServiceGrain')");
+        Assert.Contains("ServiceGrain", grains.Html, StringComparison.Ordinal);
+        Assert.Contains("SiloCacheGrain", grains.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +40,17 @@ public sealed class DashboardAndViewTests
         await RegisterAsync(cluster, "view-orders", "orders-2", status: "unhealthy");
         await RegisterAsync(cluster, "view-users", "users-1");
 
-        var dom = await HeadlessChromium.DumpDomAsync(new Uri(silo.BaseAddress, "/ui?wait=100ms"), virtualTimeBudgetMs: 3000);
+        // Ready once the summary has loaded and every service it counts has its section rendered.
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var view = await chromium.RenderAsync(
+            new Uri(silo.BaseAddress, "/ui"),
+            """
+            () => {
+              const counted = /^(\d+) services/.exec(document.getElementById("summary").textContent);
+              return counted !== null && document.querySelectorAll("section[data-service] h2").length === Number(counted[1]);
+            }
+            """);
+        var dom = view.Html;
 
         Assert.Contains("data-service=\"view-orders\"", dom, StringComparison.Ordinal);
         Assert.Contains("data-service=\"view-users\"", dom, StringComparison.Ordinal);
@@ -47,9 +61,7 @@ public sealed class DashboardAndViewTests
         Assert.True(
             dom.IndexOf("data-service=\"view-orders\"", StringComparison.Ordinal) < dom.IndexOf("data-service=\"view-users\"", StringComparison.Ordinal),
             "services are listed by name");
-
-        var screenshot = await HeadlessChromium.ScreenshotAsync(new Uri(silo.BaseAddress, "/ui?wait=100ms"), Path.Combine(Path.GetTempPath(), $"view-{Guid.NewGuid():N}.png"), virtualTimeBudgetMs: 3000);
-        AssertNotBlank(screenshot);
+        AssertNotBlank(view.Png);
     }
 
     private static async Task RegisterAsync(ProcessCluster cluster, string service, string id, string status = "healthy")

@@ -1,79 +1,71 @@
-using System.Diagnostics;
+using PuppeteerSharp;
 
 namespace OrleansRegistry.Tests.Support;
 
-/// <summary>Debian's Chromium, headless, for tests that look at pages the way a person would.</summary>
-public static class HeadlessChromium
+/// <summary>
+/// Debian's Chromium, headless, driven over the DevTools protocol, for tests that look at pages the way a
+/// person would. Pages are read once a condition in the page holds, not after a fixed time: the registry view
+/// keeps long polls open, which stalls Chromium's virtual clock, so a virtual time budget may never run out.
+/// </summary>
+public sealed class HeadlessChromium : IAsyncDisposable
 {
     private const string Executable = "/usr/bin/chromium";
 
-    /// <summary>The DOM after the page's scripts ran for <paramref name="virtualTimeBudgetMs"/> of virtual time.</summary>
-    public static async Task<string> DumpDomAsync(Uri url, int virtualTimeBudgetMs = 8000)
-    {
-        var (output, _) = await RunAsync(url, ["--dump-dom"], virtualTimeBudgetMs);
-        return output;
-    }
+    /// <summary>How long a page may take to reach its ready condition; a deadline for a loaded machine, not a wait.</summary>
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
 
-    /// <summary>Takes a PNG screenshot of the page and returns its bytes.</summary>
-    public static async Task<byte[]> ScreenshotAsync(Uri url, string path, int virtualTimeBudgetMs = 8000)
-    {
-        await RunAsync(url, [$"--screenshot={path}", "--window-size=1280,900"], virtualTimeBudgetMs);
-        return await File.ReadAllBytesAsync(path);
-    }
+    private readonly IBrowser _browser;
 
-    private static async Task<(string Output, string Error)> RunAsync(Uri url, string[] mode, int virtualTimeBudgetMs)
+    private HeadlessChromium(IBrowser browser) => _browser = browser;
+
+    public static async Task<HeadlessChromium> LaunchAsync()
     {
         if (!File.Exists(Executable))
         {
             throw new InvalidOperationException("Chromium is not installed (apt-get install chromium); .ci/install-prerequisites installs it.");
         }
 
-        var profile = Directory.CreateTempSubdirectory("chromium-profile-");
+        var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+        {
+            ExecutablePath = Executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic"],
+            Timeout = (int)ReadyDeadline.TotalMilliseconds,
+        });
+        return new HeadlessChromium(browser);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="url"/> in a 1280×900 window, waits until the JavaScript function
+    /// <paramref name="readyWhen"/> returns true, and returns the DOM and a PNG screenshot of that moment.
+    /// </summary>
+    public async Task<RenderedPage> RenderAsync(Uri url, string readyWhen)
+    {
+        await using var page = await _browser.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
+        await page.GoToAsync(url.ToString(), new NavigationOptions { Timeout = (int)ReadyDeadline.TotalMilliseconds });
         try
         {
-            var info = new ProcessStartInfo(Executable)
+            await page.WaitForFunctionAsync(readyWhen, new WaitForFunctionOptions
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", $"--user-data-dir={profile.FullName}",
-                $"--virtual-time-budget={virtualTimeBudgetMs}",
-            }.Concat(mode).Append(url.ToString()))
-            {
-                info.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"Chromium did not finish loading {url}");
-            }
-
-            return (await output, await error);
+                Timeout = (int)ReadyDeadline.TotalMilliseconds,
+                PollingInterval = 100,
+            });
         }
-        finally
+        catch (WaitTaskTimeoutException)
         {
-            try
-            {
-                profile.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // Chromium may still hold a lock file for a moment; a leftover temp folder is harmless.
-            }
+            throw new TimeoutException($"{url} did not become ready ({readyWhen}) within {ReadyDeadline}; its DOM was:\n{await page.GetContentAsync()}");
         }
+
+        return new RenderedPage(await page.GetContentAsync(), await page.ScreenshotDataAsync(new ScreenshotOptions { Type = ScreenshotType.Png }));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        await _browser.DisposeAsync();
     }
 }
+
+/// <summary>A page as Chromium rendered it: its DOM and a PNG screenshot.</summary>
+public sealed record RenderedPage(string Html, byte[] Png);
