@@ -72,7 +72,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var resume = resumedAt - killedAt;
         var interval = HealthClusterFixture.Options.Interval;
         output.WriteLine($"membership detection {detection.TotalMilliseconds:0} ms; probing resumed {resume.TotalMilliseconds:0} ms after the kill (bound: detection + interval {interval.TotalMilliseconds:0} ms)");
-        Assert.True(resume <= detection + interval + TimeSpan.FromMilliseconds(500), $"resumed after {resume}, detection {detection}");
+        // The slack covers scheduling delay on a loaded 2-core machine (the suite runs tests in parallel).
+        Assert.True(resume <= detection + interval + TimeSpan.FromSeconds(1), $"resumed after {resume}, detection {detection}");
 
         var reportAfter = await ReportAsync(survivorFactory, name);
         Assert.NotEqual(reportBefore.Silo, reportAfter.Silo);
