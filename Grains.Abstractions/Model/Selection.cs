@@ -1,7 +1,9 @@
 namespace OrleansRegistry.Model;
 
 /// <summary>The balancer's pick, with the lease to return when the strategy counts connections.</summary>
-[GenerateSerializer, Immutable, Alias("registry.Selection")]
-public sealed record Selection(
-    [property: Id(0)] ServiceInstance Instance,
-    [property: Id(1)] LeaseToken? Lease);
+/// <remarks>
+/// Crosses the wire as <see cref="Wire.SelectionSurrogate"/>: the instance travels as its cached
+/// encoding, so a pick costs about what an empty answer costs (see <see cref="Wire.SelectionConverter"/>).
+/// </remarks>
+[Immutable, Alias("registry.Selection")]
+public sealed record Selection(ServiceInstance Instance, LeaseToken? Lease);

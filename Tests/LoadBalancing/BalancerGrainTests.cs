@@ -87,6 +87,22 @@ public sealed class BalancerGrainTests(RegistryClusterFixture fixture)
     }
 
     [Fact]
+    public async Task SelectAsync_ThroughTheClient_AfterTheInstanceChanged_ReturnsTheChangedInstance()
+    {
+        // The client reuses instances it decoded before; a changed instance must never come back as the old one.
+        var name = Instances.UniqueService("changed");
+        var balancer = fixture.GrainFactory.GetGrain<IBalancerGrain>(0);
+        await Service(name).RegisterAsync(Instances.Create(name, "a", port: 7001));
+        Assert.Equal(7001, (await balancer.SelectAsync(name, LoadBalancingStrategy.RoundRobin))!.Instance.Port);
+
+        await Service(name).RegisterAsync(Instances.Create(name, "a", port: 7002, weight: 5));
+
+        var after = await balancer.SelectAsync(name, LoadBalancingStrategy.RoundRobin);
+        Assert.Equal(7002, after!.Instance.Port);
+        Assert.Equal("5", after.Instance.Metadata[ServiceInstance.WeightKey]);
+    }
+
+    [Fact]
     public async Task SelectAsync_RoundRobin_HasNoLease()
     {
         var name = Instances.UniqueService("rr");

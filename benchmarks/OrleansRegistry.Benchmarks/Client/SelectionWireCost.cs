@@ -10,7 +10,9 @@ namespace OrleansRegistry.Benchmarks.Client;
 /// <summary>
 /// What carrying a pick's answer costs on its own: serializing a <see cref="Selection"/> (as the
 /// silo does) and deserializing it (as the client does) with the Orleans serializer, on one thread.
-/// A no-op call carries no answer, so this is the part of a pick that a ping never pays.
+/// A no-op call carries no answer, so this is the part of a pick that a ping never pays. The same
+/// instance is picked again and again, as in a real fleet, so this is the cost once its encoding
+/// and its decoded copy are cached (see <c>SelectionConverter</c>).
 /// </summary>
 internal static class SelectionWireCost
 {
