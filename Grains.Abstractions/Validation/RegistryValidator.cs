@@ -143,7 +143,10 @@ public static class RegistryValidator
         return uri;
     }
 
-    /// <summary>Link-local addresses (169.254.0.0/16, fe80::/10), which include cloud metadata endpoints.</summary>
+    /// <summary>
+    /// Link-local addresses (169.254.0.0/16, fe80::/10), which include most cloud metadata endpoints,
+    /// and the metadata and host endpoints that live elsewhere (<see cref="CloudHostEndpoints"/>).
+    /// </summary>
     public static bool IsAlwaysForbidden(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -154,11 +157,22 @@ public static class RegistryValidator
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
             var bytes = address.GetAddressBytes();
-            return bytes[0] == 169 && bytes[1] == 254;
+            return (bytes[0] == 169 && bytes[1] == 254) || CloudHostEndpoints.Contains(address);
         }
 
-        return address.IsIPv6LinkLocal;
+        return address.IsIPv6LinkLocal || CloudHostEndpoints.Contains(address);
     }
+
+    /// <summary>
+    /// Cloud endpoints outside the link-local ranges that answer only to the machine asking:
+    /// AWS's IPv6 instance metadata, Azure's host (WireServer), Alibaba Cloud's metadata.
+    /// </summary>
+    public static IReadOnlyCollection<IPAddress> CloudHostEndpoints { get; } =
+    [
+        IPAddress.Parse("fd00:ec2::254"),
+        IPAddress.Parse("168.63.129.16"),
+        IPAddress.Parse("100.100.100.200"),
+    ];
 
     public static void ValidateCheck(InstanceCheck check)
     {

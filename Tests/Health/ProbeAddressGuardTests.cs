@@ -11,6 +11,11 @@ public sealed class ProbeAddressGuardTests
     [InlineData("fe80::1")]
     [InlineData("[fe80::1]")]
     [InlineData("::ffff:169.254.169.254")]
+    [InlineData("fd00:ec2::254")]
+    [InlineData("[fd00:ec2::254]")]
+    [InlineData("168.63.129.16")]
+    [InlineData("100.100.100.200")]
+    [InlineData("::ffff:100.100.100.200")]
     public async Task ResolveAsync_ForbiddenLiteral_IsRefused(string host)
     {
         await Assert.ThrowsAsync<ProbeRefusedException>(() => ProbeAddressGuard.System.ResolveAsync(host, CancellationToken.None));
@@ -30,6 +35,8 @@ public sealed class ProbeAddressGuardTests
     [InlineData("127.0.0.1")]
     [InlineData("::1")]
     [InlineData("10.1.2.3")]
+    [InlineData("fd00:ec2::253")]
+    [InlineData("100.100.100.201")]
     public async Task ResolveAsync_OrdinaryAddress_IsAllowed(string host)
     {
         var addresses = await ProbeAddressGuard.System.ResolveAsync(host, CancellationToken.None);

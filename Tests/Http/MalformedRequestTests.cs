@@ -43,6 +43,7 @@ public sealed class MalformedRequestTests(RegistryHttpFixture fixture)
         new("ftp health URL", HttpMethod.Put, Instance, """{"host":"h","port":80,"health_check_url":"ftp://h/x"}""", 400),
         new("relative health URL", HttpMethod.Put, Instance, """{"host":"h","port":80,"health_check_url":"/health"}""", 400),
         new("link-local health URL", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://169.254.169.254/latest"}""", 400),
+        new("cloud metadata health URL", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://[fd00:ec2::254]/latest"}""", 400),
         new("weight zero", HttpMethod.Put, Instance, """{"host":"h","port":80,"metadata":{"weight":"0"}}""", 400),
         new("weight not a number", HttpMethod.Put, Instance, """{"host":"h","port":80,"metadata":{"weight":"heavy"}}""", 400),
         new("metadata value a number", HttpMethod.Put, Instance, """{"host":"h","port":80,"metadata":{"a":1}}""", 400),
