@@ -104,6 +104,11 @@ public sealed class RegistryClientOptionsValidator : IValidateOptions<RegistryCl
 
         Within(failures, $"{section}:BreakerSamplingDuration", resilience.BreakerSamplingDuration, MinimumBreakerWindow);
         Within(failures, $"{section}:BreakerBreakDuration", resilience.BreakerBreakDuration, MinimumBreakerWindow);
+        if (resilience.BreakerIdleExpiry < resilience.BreakerSamplingDuration || resilience.BreakerIdleExpiry < resilience.BreakerBreakDuration
+            || resilience.BreakerIdleExpiry > MaximumPollyDuration)
+        {
+            failures.Add($"{section}:BreakerIdleExpiry must be at least {section}:BreakerSamplingDuration and {section}:BreakerBreakDuration, and at most one day.");
+        }
     }
 
     private static void Positive(List<string> failures, string key, TimeSpan value)

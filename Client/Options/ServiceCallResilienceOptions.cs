@@ -37,4 +37,11 @@ public sealed class ServiceCallResilienceOptions
 
     /// <summary>How long an open breaker keeps its instance out of selection before one trial call (half-open).</summary>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A breaker no call has used for this long, and that is not open, is dropped: instances come and go
+    /// (autoscaling, redeploys), and a long-running caller must not keep a breaker for every address it
+    /// ever called. At least the sampling window and the break, so nothing a breaker still knows is lost.
+    /// </summary>
+    public TimeSpan BreakerIdleExpiry { get; set; } = TimeSpan.FromMinutes(10);
 }

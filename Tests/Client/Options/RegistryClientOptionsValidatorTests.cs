@@ -23,6 +23,7 @@ public sealed class RegistryClientOptionsValidatorTests
         options.Resilience.AttemptTimeout = TimeSpan.FromMinutes(2);
         options.Resilience.BreakerMinimumThroughput = 1;
         options.Resilience.BreakerFailureRatio = 0;
+        options.Resilience.BreakerIdleExpiry = TimeSpan.FromSeconds(10);
 
         var result = new RegistryClientOptionsValidator().Validate(null, options);
 
@@ -35,6 +36,7 @@ public sealed class RegistryClientOptionsValidatorTests
             "Registry:Client:Resilience:AttemptTimeout",
             "Registry:Client:Resilience:BreakerMinimumThroughput",
             "Registry:Client:Resilience:BreakerFailureRatio",
+            "Registry:Client:Resilience:BreakerIdleExpiry",
         })
         {
             Assert.Contains(key, result.FailureMessage, StringComparison.Ordinal);
