@@ -1,3 +1,4 @@
+using OrleansRegistry.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -25,7 +26,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public static async Task<ProcessCluster> StartAsync(int siloCount, params string[] siloArguments)
     {
-        var azurite = await AzuriteProcess.StartNewAsync();
+        var azurite = await AzuriteProcess.StartNewAsync(RepositoryPaths.AzuriteScript, onDisk: true);
         var cluster = new ProcessCluster(azurite, $"t{Guid.NewGuid():N}"[..20]);
         try
         {
@@ -46,7 +47,12 @@ public sealed class ProcessCluster : IAsyncDisposable
         var started = new List<SiloProcess>();
         foreach (var port in ports)
         {
-            var silo = SiloProcess.Start(ClusterId, Azurite.ConnectionString, port, siloArguments);
+            var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, ClusterId)
+            {
+                AzureConnectionString = Azurite.ConnectionString,
+                Ports = port,
+                ExtraArguments = siloArguments,
+            });
             started.Add(silo);
             _silos.Add(silo);
         }

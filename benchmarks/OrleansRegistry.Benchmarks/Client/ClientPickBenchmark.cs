@@ -29,7 +29,7 @@ internal sealed class ClientPickBenchmark : IFigureBenchmark
     public async Task<IReadOnlyList<FigureRow>> RunAsync(RunSettings settings)
     {
         using var http = new HttpClient();
-        await using var silo = await SiloProcess.StartAsync(http);
+        await using var silo = await BenchmarkSilo.StartAsync(http);
         await using var connection = await OrleansClient.ConnectAsync(silo);
         var client = connection.Client;
         var service = client.GetGrain<IServiceGrain>(Service);

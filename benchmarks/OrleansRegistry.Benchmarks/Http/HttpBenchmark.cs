@@ -30,7 +30,7 @@ internal sealed class HttpBenchmark : IFigureBenchmark
         }
 
         using var http = new HttpClient();
-        await using var silo = await SiloProcess.StartAsync(http);
+        await using var silo = await BenchmarkSilo.StartAsync(http);
         for (var i = 0; i < Instances; i++)
         {
             using var body = new StringContent(SampleInstances.Json(i), Encoding.UTF8, "application/json");

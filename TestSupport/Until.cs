@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace OrleansRegistry.Benchmarks.Support;
+namespace OrleansRegistry.TestSupport;
 
 /// <summary>Waits for a condition with a deadline, never a bare sleep.</summary>
-internal static class Until
+public static class Until
 {
     public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan deadline, string what)
     {
@@ -15,7 +15,7 @@ internal static class Until
                 throw new TimeoutException($"timed out after {deadline.TotalSeconds:0} s waiting for {what}");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(20);
         }
     }
 }

@@ -1,0 +1,111 @@
+using System.Globalization;
+
+namespace OrleansRegistry.TestSupport;
+
+/// <summary>A real silo process (the built Silo program) on loopback ports, as an operator runs it.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private SiloProcess(ChildProcess process, (int Http, int Silo, int Gateway) ports, string clusterId)
+    {
+        _process = process;
+        Ports = ports;
+        ClusterId = clusterId;
+        BaseAddress = new Uri($"http://127.0.0.1:{ports.Http}");
+    }
+
+    public (int Http, int Silo, int Gateway) Ports { get; }
+
+    public int HttpPort => Ports.Http;
+
+    public int SiloPort => Ports.Silo;
+
+    public int GatewayPort => Ports.Gateway;
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Both the cluster id and the service id.</summary>
+    public string ClusterId { get; }
+
+    public string Output => _process.Output;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts the silo; <see cref="WaitReadyAsync"/> tells when it serves.</summary>
+    public static SiloProcess Start(SiloLaunch launch)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        if (!File.Exists(launch.SiloDll))
+        {
+            throw new InvalidOperationException($"The silo is not built at {launch.SiloDll}");
+        }
+
+        var ports = launch.Ports ?? PickPorts();
+        var arguments = new List<string>
+        {
+            launch.SiloDll,
+            "--urls", $"http://127.0.0.1:{ports.Http.ToString(CultureInfo.InvariantCulture)}",
+            $"--Orleans:ClusterId={launch.ClusterId}",
+            $"--Orleans:ServiceId={launch.ClusterId}",
+            $"--Orleans:SiloPort={ports.Silo.ToString(CultureInfo.InvariantCulture)}",
+            $"--Orleans:GatewayPort={ports.Gateway.ToString(CultureInfo.InvariantCulture)}",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        if (launch.AzureConnectionString is { } connectionString)
+        {
+            arguments.AddRange([
+                "--Orleans:Clustering=AzureStorage",
+                "--Registry:Storage=AzureStorage",
+                "--Orleans:AdvertisedIP=127.0.0.1",
+                $"--Registry:AzureStorage:ConnectionString={connectionString}",
+            ]);
+        }
+
+        arguments.AddRange(launch.ExtraArguments);
+        return new SiloProcess(ChildProcess.Start("dotnet", arguments, launch.WorkingDirectory), ports, launch.ClusterId);
+    }
+
+    /// <summary>Waits until the silo answers <paramref name="path"/> with a success status; fails at once if it exits.</summary>
+    public async Task WaitReadyAsync(HttpClient http, string path = "/readyz", TimeSpan? deadline = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        await Until.TrueAsync(
+            async () =>
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"Silo on port {HttpPort} exited:\n{_process.Output}");
+                }
+
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(BaseAddress, path));
+                    return response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            deadline ?? TimeSpan.FromSeconds(90),
+            $"silo on port {HttpPort} to answer {path}");
+    }
+
+    public Task KillAsync() => _process.KillAsync();
+
+    /// <summary>Sends a signal such as STOP (hang the process) or CONT.</summary>
+    public Task SignalAsync(string signal) => _process.SignalAsync(signal);
+
+    public Task TerminateAsync() => _process.TerminateAsync(TimeSpan.FromSeconds(30));
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    private static (int, int, int) PickPorts()
+    {
+        var ports = FreePorts.Next(3);
+        return (ports[0], ports[1], ports[2]);
+    }
+}

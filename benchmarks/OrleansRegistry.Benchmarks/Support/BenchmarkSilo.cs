@@ -1,0 +1,23 @@
+namespace OrleansRegistry.Benchmarks.Support;
+
+/// <summary>The built silo program as the benchmarks run it: its own cluster, ready to serve when returned.</summary>
+internal static class BenchmarkSilo
+{
+    /// <summary>Starts a silo with in-memory storage, or on Azure Storage when <paramref name="azureConnectionString"/> is given.</summary>
+    public static async Task<SiloProcess> StartAsync(HttpClient http, string? azureConnectionString = null)
+    {
+        var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId) { AzureConnectionString = azureConnectionString });
+        try
+        {
+            await silo.WaitReadyAsync(http);
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+
+        return silo;
+    }
+}
