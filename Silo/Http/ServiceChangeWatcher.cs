@@ -13,12 +13,13 @@ namespace OrleansRegistry.Silo.Http;
 /// from the service grain, so the instances and the index returned always belong together (and
 /// carry the latest heartbeats, which do not move the index).
 /// </summary>
-public sealed class ServiceChangeWatcher(
+public sealed partial class ServiceChangeWatcher(
     SiloServiceCache cache,
     IGrainFactory grainFactory,
     TimeProvider timeProvider,
     IOptions<BalancerOptions> options,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime,
+    ILogger<ServiceChangeWatcher> logger)
 {
     private int _waiting;
 
@@ -58,6 +59,7 @@ public sealed class ServiceChangeWatcher(
         var started = timeProvider.GetTimestamp();
         using var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         Interlocked.Increment(ref _waiting);
+        LogWaiting(logger, serviceName, query.Index, wait);
         try
         {
             while (!stopOrAbort.IsCancellationRequested)

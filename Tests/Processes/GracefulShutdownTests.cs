@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansRegistry.Contracts;
+using OrleansRegistry.Tests.Support;
 using Xunit.Abstractions;
 
 namespace OrleansRegistry.Tests.Processes;
@@ -14,7 +15,8 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
     [Fact]
     public async Task Sigterm_FinishesInFlightRequestAndLeavesClusterBeforeFailureDetection()
     {
-        await using var cluster = await ProcessCluster.StartAsync(2);
+        // The silo says (at debug level) when a blocking query starts waiting: that is how the test knows it is in flight.
+        await using var cluster = await ProcessCluster.StartAsync(2, "--Logging:LogLevel:OrleansRegistry.Silo.Http.ServiceChangeWatcher=Debug");
         var (survivor, leaving) = (cluster.Silos[0], cluster.Silos[1]);
         using var client = await cluster.ConnectClientAsync(survivor);
         var management = client.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
@@ -30,9 +32,10 @@ public sealed class GracefulShutdownTests(ITestOutputHelper output)
         using var listing = await cluster.Http.GetAsync(new Uri(leaving.BaseAddress, "/services/graceful"));
         var index = Assert.Single(listing.Headers.GetValues("X-Registry-Index"));
         var inFlight = cluster.Http.GetAsync(new Uri(leaving.BaseAddress, $"/services/graceful?index={index}&wait=60s"));
-        // Nothing outside the silo shows that the request has been read; half a second on loopback is
-        // far more than it needs, and the assertion below proves the request was still open.
-        await Task.Delay(500);
+        await Eventually.TrueAsync(
+            () => Task.FromResult(leaving.Output.Contains("Blocking query on graceful waits", StringComparison.Ordinal) || inFlight.IsCompleted),
+            TimeSpan.FromSeconds(30),
+            "the silo to log that the blocking query is waiting");
         Assert.False(inFlight.IsCompleted, "the blocking query must still be waiting when the silo is stopped");
 
         var stopping = Stopwatch.StartNew();
