@@ -29,7 +29,7 @@ public sealed class RegistryOutageTests : IAsyncLifetime
     public async Task GetAsync_RegistryStopped_ServesLastKnownGoodAndCallsStillWork()
     {
         var name = Instances.UniqueService("outage");
-        await using var client = await OrleansClientHost.StartAsync(_silo.GatewayPort, ShortTimes);
+        await using var client = await RegistryClientHost.StartAsync(_silo.GatewayPort, ShortTimes);
         var service = client.GrainFactory.GetGrain<IServiceGrain>(name);
         foreach (var backend in await StartBackendsAsync(2))
         {
@@ -57,7 +57,7 @@ public sealed class RegistryOutageTests : IAsyncLifetime
     [Fact]
     public async Task GetAsync_RegistryStoppedAndServiceNeverCached_ThrowsRegistryUnavailable()
     {
-        await using var client = await OrleansClientHost.StartAsync(_silo.GatewayPort, ShortTimes);
+        await using var client = await RegistryClientHost.StartAsync(_silo.GatewayPort, ShortTimes);
         await _silo.StopAsync();
 
         var error = await Assert.ThrowsAsync<RegistryUnavailableException>(async () => await client.Cache.GetAsync(Instances.UniqueService("never")));
@@ -70,7 +70,7 @@ public sealed class RegistryOutageTests : IAsyncLifetime
     {
         var name = Instances.UniqueService("restart");
         // Renewals on the timer are rarer than the deadline: only the reconnection may resubscribe.
-        await using var client = await OrleansClientHost.StartAsync(_silo.GatewayPort, options =>
+        await using var client = await RegistryClientHost.StartAsync(_silo.GatewayPort, options =>
         {
             ShortTimes(options);
             options.SubscriptionRenewal = TimeSpan.FromSeconds(110);
