@@ -17,17 +17,11 @@ namespace OrleansRegistry.Tests.Client.Calls;
 [Collection(RegistryClusterCollection.Name)]
 public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncLifetime
 {
-    private readonly List<HttpBackend> _backends = [];
+    private readonly HttpBackends _backends = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var backend in _backends)
-        {
-            await backend.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _backends.StopAllAsync();
 
     [Fact]
     public async Task SendAsync_OneInstanceAnswers503_RetryLandsOnTheOther()
@@ -343,12 +337,7 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         return (name, first, second);
     }
 
-    private async Task<HttpBackend> StartBackendAsync(string name)
-    {
-        var backend = await HttpBackend.StartAsync(name);
-        _backends.Add(backend);
-        return backend;
-    }
+    private Task<HttpBackend> StartBackendAsync(string name) => _backends.StartAsync(name);
 
     public sealed record Greeting(string Text, int Times);
 

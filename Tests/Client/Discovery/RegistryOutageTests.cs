@@ -11,7 +11,7 @@ namespace OrleansRegistry.Tests.Client.Discovery;
 /// <summary>The registry goes away and comes back; each test runs its own silo so it can stop it.</summary>
 public sealed class RegistryOutageTests : IAsyncLifetime
 {
-    private readonly List<HttpBackend> _backends = [];
+    private readonly HttpBackends _backends = new();
     private InProcessSilo _silo = null!;
 
     public async Task InitializeAsync() => _silo = await InProcessSilo.StartAsync();
@@ -19,10 +19,7 @@ public sealed class RegistryOutageTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _silo.DisposeAsync();
-        foreach (var backend in _backends)
-        {
-            await backend.DisposeAsync();
-        }
+        await _backends.StopAllAsync();
     }
 
     [Fact]
@@ -121,8 +118,7 @@ public sealed class RegistryOutageTests : IAsyncLifetime
         var started = new HttpBackend[count];
         for (var i = 0; i < count; i++)
         {
-            started[i] = await HttpBackend.StartAsync($"backend-{i}");
-            _backends.Add(started[i]);
+            started[i] = await _backends.StartAsync($"backend-{i}");
         }
 
         return started;

@@ -13,17 +13,11 @@ namespace OrleansRegistry.Tests.Client.Endpoints;
 [Collection(RegistryClusterCollection.Name)]
 public sealed class RegistryServiceEndpointProviderTests(RegistryClusterFixture fixture) : IAsyncLifetime
 {
-    private readonly List<HttpBackend> _backends = [];
+    private readonly HttpBackends _backends = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var backend in _backends)
-        {
-            await backend.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _backends.StopAllAsync();
 
     [Fact]
     public async Task HttpClient_ServiceNameAsBaseAddress_ResolvesThroughRegistryAndFollowsPushes()
@@ -92,12 +86,7 @@ public sealed class RegistryServiceEndpointProviderTests(RegistryClusterFixture 
             services.AddHttpClient(name, http => http.BaseAddress = new Uri($"http://{name}")).AddServiceDiscovery();
         });
 
-    private async Task<HttpBackend> StartBackendAsync(string name)
-    {
-        var backend = await HttpBackend.StartAsync(name);
-        _backends.Add(backend);
-        return backend;
-    }
+    private Task<HttpBackend> StartBackendAsync(string name) => _backends.StartAsync(name);
 
     private sealed record WhoAmI(string Backend);
 }
