@@ -1,10 +1,7 @@
 namespace OrleansRegistry.Model;
 
 /// <summary>The balancer's pick, with the lease to return when the strategy counts connections.</summary>
-/// <remarks>
-/// Crosses the wire as <see cref="Wire.SelectionSurrogate"/>: the instance travels as its cached
-/// encoding, so the silo does not serialize it, nor the client deserialize it, on every pick
-/// (see <see cref="Wire.SelectionConverter"/>).
-/// </remarks>
-[Immutable, Alias("registry.Selection")]
-public sealed record Selection(ServiceInstance Instance, LeaseToken? Lease);
+[GenerateSerializer, Immutable, Alias("registry.Selection")]
+public sealed record Selection(
+    [property: Id(0)] ServiceInstance Instance,
+    [property: Id(1)] LeaseToken? Lease);

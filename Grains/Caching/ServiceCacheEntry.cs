@@ -4,33 +4,32 @@ using OrleansRegistry.Model;
 namespace OrleansRegistry.Caching;
 
 /// <summary>
-/// One silo's copy of one service: the newest snapshot it was told of, its selectable instances,
-/// and the strategies' per-service state. Picks lock the entry: strategies are not thread-safe and
-/// stateless-worker activations run in parallel.
+/// This silo's one copy of one service: the newest snapshot it was told of (as a
+/// <see cref="ServiceCopy"/>) and the strategies' per-service state.
 /// </summary>
 public sealed class ServiceCacheEntry
 {
     private readonly Lock _gate = new();
     private readonly StrategySet _strategies;
+    private volatile ServiceCopy _current;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ServiceCacheEntry(ServiceSnapshot snapshot, long refreshedAt, Func<LoadBalancingStrategy, ISelectionStrategy> createStrategy)
     {
         _strategies = new StrategySet(createStrategy);
-        Snapshot = snapshot;
-        Selectable = SelectableOf(snapshot);
+        _current = new ServiceCopy(snapshot);
         RefreshedAt = refreshedAt;
     }
 
-    public ServiceSnapshot Snapshot { get; private set; }
+    /// <summary>The copy held now; read it once per answer so that index and instances belong together.</summary>
+    public ServiceCopy Current => _current;
 
-    /// <summary>The instances a balancer may hand out, ordered by id.</summary>
-    public ServiceInstance[] Selectable { get; private set; }
+    public ServiceSnapshot Snapshot => _current.Snapshot;
 
     /// <summary>Timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the last push or load.</summary>
     public long RefreshedAt { get; private set; }
 
-    /// <summary>Completes at the next change of the snapshot.</summary>
+    /// <summary>Completes at the next change of the snapshot's index.</summary>
     public Task Changed
     {
         get
@@ -42,25 +41,29 @@ public sealed class ServiceCacheEntry
         }
     }
 
-    /// <summary>Takes <paramref name="snapshot"/> when it is not older than the one held; true when it changed.</summary>
+    /// <summary>
+    /// Takes <paramref name="snapshot"/> unless it is older than the copy held; true when its index
+    /// is newer. One at the same index (a reload) replaces the copy too: it carries newer heartbeat
+    /// times, which do not move the index, and wakes nobody.
+    /// </summary>
     public bool Apply(ServiceSnapshot snapshot, long refreshedAt)
     {
-        TaskCompletionSource? changed = null;
+        TaskCompletionSource changed;
         lock (_gate)
         {
-            if (snapshot.Index < Snapshot.Index)
+            if (snapshot.Index < _current.Index)
             {
                 return false;
             }
 
             RefreshedAt = refreshedAt;
-            if (snapshot.Index == Snapshot.Index)
+            var newer = snapshot.Index > _current.Index;
+            _current = new ServiceCopy(snapshot);
+            if (!newer)
             {
                 return false;
             }
 
-            Snapshot = snapshot;
-            Selectable = SelectableOf(snapshot);
             changed = _changed;
             _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
@@ -69,14 +72,8 @@ public sealed class ServiceCacheEntry
         return true;
     }
 
-    public bool TryPick(LoadBalancingStrategy kind, out InstancePick pick) => _strategies.TryPick(kind, Selectable, out pick);
+    /// <summary>A pick by <paramref name="kind"/> among the selectable instances of the current copy.</summary>
+    public bool TryPick(LoadBalancingStrategy kind, out InstancePick pick) => _strategies.TryPick(kind, _current.Selectable, out pick);
 
     public bool ReleaseLease(long leaseId) => _strategies.ReleaseLease(leaseId);
-
-    private static ServiceInstance[] SelectableOf(ServiceSnapshot snapshot)
-    {
-        var selectable = snapshot.Instances.Where(instance => instance.IsSelectable).ToArray();
-        Array.Sort(selectable, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return selectable;
-    }
 }

@@ -1,18 +1,35 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansRegistry.Grains;
 using OrleansRegistry.LoadBalancing;
 using OrleansRegistry.Model;
 using OrleansRegistry.Options;
+using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Caching;
 
 /// <summary>
-/// This silo's copies of the services it has been asked about, kept current by the service
-/// grains' pushes. Balancers pick from it and blocking queries wait on it; neither calls a
-/// service grain on the hot path.
+/// This silo's one copy of each service it has been asked about or told of, kept current by the
+/// service grains' pushes (every stored change is pushed to every silo before it is acknowledged).
+/// Reads, picks and blocking queries are all answered from it. A silo that has no copy loads one
+/// from the service grain; a copy no push refreshed for a while is loaded again: after
+/// <see cref="ReadMaxAge"/> for reads (heartbeat times are not pushed, so they lag by at most that)
+/// and after <see cref="BalancerOptions.SnapshotMaxAge"/> for picks (a safety net for a lost push).
+/// Concurrent loads of one service share one grain call.
 /// </summary>
-public sealed class SiloServiceCache(TimeProvider timeProvider, IOptions<BalancerOptions> options)
+public sealed partial class SiloServiceCache(
+    IGrainFactory grainFactory,
+    TimeProvider timeProvider,
+    IOptions<BalancerOptions> options,
+    ILogger<SiloServiceCache> logger)
 {
+    /// <summary>How old a copy a read may answer with: the most its heartbeat times lag.</summary>
+    public static readonly TimeSpan ReadMaxAge = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a read waits for the service grain before it answers with the copy it has.</summary>
+    public static readonly TimeSpan GrainReadTimeout = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, ServiceCacheEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<ServiceCacheEntry>> _loads = new(StringComparer.Ordinal);
 
@@ -20,13 +37,10 @@ public sealed class SiloServiceCache(TimeProvider timeProvider, IOptions<Balance
 
     public bool TryGet(string serviceName, out ServiceCacheEntry entry) => _entries.TryGetValue(serviceName, out entry!);
 
-    /// <summary>True when the entry was refreshed recently enough to be served without a reload.</summary>
-    public bool IsFresh(ServiceCacheEntry entry) =>
-        timeProvider.GetElapsedTime(entry.RefreshedAt) < options.Value.SnapshotMaxAge;
-
     /// <summary>Takes a pushed or loaded snapshot; an older one than held is ignored.</summary>
     public ServiceCacheEntry Apply(ServiceSnapshot snapshot)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
         var now = timeProvider.GetTimestamp();
         while (true)
         {
@@ -44,18 +58,48 @@ public sealed class SiloServiceCache(TimeProvider timeProvider, IOptions<Balance
         }
     }
 
+    /// <summary>The copy picks and blocking queries use: loaded when missing or not refreshed for SnapshotMaxAge.</summary>
+    public ValueTask<ServiceCacheEntry> GetAsync(string serviceName) => GetAsync(serviceName, options.Value.SnapshotMaxAge);
+
+    /// <summary>Asks the service grain now, whatever the copy's age.</summary>
+    public ValueTask<ServiceCacheEntry> RefreshAsync(string serviceName) => GetAsync(serviceName, TimeSpan.Zero);
+
     /// <summary>
-    /// The entry for <paramref name="serviceName"/>, loaded through <paramref name="load"/> when this
-    /// silo has none or it went stale. Concurrent callers share one load.
+    /// The copy a read answers with: loaded when older than <see cref="ReadMaxAge"/>. When the
+    /// service grain cannot answer in time (its silo just died, or storage is down while it
+    /// reactivates) and this silo has a copy, that copy is served marked stale, as Eureka does: the
+    /// last known instances are more use to a caller than an error.
     /// </summary>
-    public async ValueTask<ServiceCacheEntry> GetOrLoadAsync(string serviceName, Func<string, Task<ServiceSnapshot>> load)
+    public async ValueTask<ServiceRead> ReadAsync(string serviceName)
     {
-        if (_entries.TryGetValue(serviceName, out var entry) && IsFresh(entry))
+        try
         {
-            return entry;
+            var entry = await GetAsync(serviceName, ReadMaxAge);
+            return new ServiceRead(entry.Current, Stale: false);
+        }
+        catch (Exception exception) when (exception is not RegistryValidationException && _entries.TryGetValue(serviceName, out var entry))
+        {
+            LogServedStale(logger, exception, serviceName, entry.Current.Index);
+            return new ServiceRead(entry.Current, Stale: true);
+        }
+    }
+
+    public bool ReleaseLease(string serviceName, long leaseId) =>
+        _entries.TryGetValue(serviceName, out var entry) && entry.ReleaseLease(leaseId);
+
+    private ValueTask<ServiceCacheEntry> GetAsync(string serviceName, TimeSpan maxAge)
+    {
+        if (_entries.TryGetValue(serviceName, out var entry) && timeProvider.GetElapsedTime(entry.RefreshedAt) < maxAge)
+        {
+            return ValueTask.FromResult(entry);
         }
 
-        var pending = _loads.GetOrAdd(serviceName, name => LoadAsync(name, load));
+        return new ValueTask<ServiceCacheEntry>(SharedLoadAsync(serviceName));
+    }
+
+    private async Task<ServiceCacheEntry> SharedLoadAsync(string serviceName)
+    {
+        var pending = _loads.GetOrAdd(serviceName, LoadAsync);
         try
         {
             return await pending;
@@ -66,12 +110,9 @@ public sealed class SiloServiceCache(TimeProvider timeProvider, IOptions<Balance
         }
     }
 
-    public bool ReleaseLease(string serviceName, long leaseId) =>
-        _entries.TryGetValue(serviceName, out var entry) && entry.ReleaseLease(leaseId);
-
-    private async Task<ServiceCacheEntry> LoadAsync(string serviceName, Func<string, Task<ServiceSnapshot>> load)
+    private async Task<ServiceCacheEntry> LoadAsync(string serviceName)
     {
-        var snapshot = await load(serviceName);
+        var snapshot = await grainFactory.GetGrain<IServiceGrain>(serviceName).GetSnapshotAsync().WaitAsync(GrainReadTimeout, timeProvider);
         return Apply(snapshot);
     }
 
@@ -79,4 +120,7 @@ public sealed class SiloServiceCache(TimeProvider timeProvider, IOptions<Balance
     // source they share must be the thread-safe one.
     private ISelectionStrategy CreateStrategy(LoadBalancingStrategy kind) =>
         SelectionStrategyFactory.Create(kind, timeProvider, Random.Shared, options.Value.LeaseDuration);
+
+    [LoggerMessage(EventId = 4030, Level = LogLevel.Warning, Message = "Service grain of {ServiceName} did not answer; served this silo's copy at index {Index}")]
+    private static partial void LogServedStale(ILogger logger, Exception exception, string serviceName, long index);
 }

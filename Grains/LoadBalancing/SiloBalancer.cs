@@ -24,7 +24,7 @@ public sealed class SiloBalancer(SiloServiceCache cache, ILocalSiloDetails local
             throw new RegistryValidationException("strategy", $"must be one of {string.Join(", ", LoadBalancingStrategyNames.All)}");
         }
 
-        var pending = cache.GetOrLoadAsync(serviceName, LoadSnapshotAsync);
+        var pending = cache.GetAsync(serviceName);
         return pending.IsCompletedSuccessfully
             ? ValueTask.FromResult(Pick(pending.Result, serviceName, strategy))
             : PickAfterLoadAsync(pending, serviceName, strategy);
@@ -56,7 +56,4 @@ public sealed class SiloBalancer(SiloServiceCache cache, ILocalSiloDetails local
         var lease = pick.LeaseId == 0 ? null : new LeaseToken(_siloKey, serviceName, pick.LeaseId);
         return new Selection(pick.Instance, lease);
     }
-
-    private Task<ServiceSnapshot> LoadSnapshotAsync(string serviceName) =>
-        grainFactory.GetGrain<IServiceGrain>(serviceName).GetSnapshotAsync();
 }

@@ -12,7 +12,8 @@ namespace OrleansRegistry.Registry;
 public sealed class ServiceCatalogGrain(
     [PersistentState("catalog", RegistryStorage.Name)] IPersistentState<CatalogState> state) : Grain, IServiceCatalogGrain
 {
-    private readonly CoalescingStateWriter<CatalogState> _writer = new(state);
+    // A failed write leaves the name in memory: the next write stores it (the service grain also repairs its entry on activation).
+    private readonly GroupCommit _writer = new(() => state.WriteStateAsync());
     private string[]? _sorted;
 
     public async Task AddAsync(string serviceName)
@@ -20,7 +21,7 @@ public sealed class ServiceCatalogGrain(
         if (state.State.Names.Add(serviceName))
         {
             _sorted = null;
-            await _writer.PersistAsync();
+            await _writer.CommitAsync();
         }
     }
 
@@ -29,7 +30,7 @@ public sealed class ServiceCatalogGrain(
         if (state.State.Names.Remove(serviceName))
         {
             _sorted = null;
-            await _writer.PersistAsync();
+            await _writer.CommitAsync();
         }
     }
 

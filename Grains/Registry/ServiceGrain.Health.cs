@@ -218,7 +218,7 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
         }
         catch (Exception)
         {
-            // Logged by CommitAsync; memory is as it was and the next evaluation decides again.
+            // Logged by the write; memory is back to what is stored and the next evaluation decides again.
             return;
         }
 
@@ -242,50 +242,23 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
     /// <summary>Stores status, panic, record and eviction changes as one change of the service, then logs them.</summary>
     private async Task CommitHealthAsync(HealthChanges changes)
     {
-        var previousInstances = new Dictionary<string, ServiceInstance?>(StringComparer.Ordinal);
-        var previousRecords = new Dictionary<string, InstanceHealthRecord?>(StringComparer.Ordinal);
-        await CommitAsync(
-            apply: () =>
-            {
-                foreach (var (id, instance) in changes.Instances)
-                {
-                    previousInstances.TryAdd(id, State.Instances.GetValueOrDefault(id));
-                    State.Instances[id] = instance;
-                }
+        foreach (var (id, instance) in changes.Instances)
+        {
+            State.Instances[id] = instance;
+        }
 
-                foreach (var (id, record) in changes.Records)
-                {
-                    previousRecords.TryAdd(id, State.Health.GetValueOrDefault(id));
-                    SetHealthRecord(id, record);
-                }
+        foreach (var (id, record) in changes.Records)
+        {
+            SetHealthRecord(id, record);
+        }
 
-                foreach (var id in changes.Evicted)
-                {
-                    previousInstances.TryAdd(id, State.Instances.GetValueOrDefault(id));
-                    previousRecords.TryAdd(id, State.Health.GetValueOrDefault(id));
-                    State.Instances.Remove(id);
-                    State.Health.Remove(id);
-                }
-            },
-            undo: () =>
-            {
-                foreach (var (id, instance) in previousInstances)
-                {
-                    if (instance is null)
-                    {
-                        State.Instances.Remove(id);
-                    }
-                    else
-                    {
-                        State.Instances[id] = instance;
-                    }
-                }
+        foreach (var id in changes.Evicted)
+        {
+            State.Instances.Remove(id);
+            State.Health.Remove(id);
+        }
 
-                foreach (var (id, record) in previousRecords)
-                {
-                    SetHealthRecord(id, record);
-                }
-            });
+        await CommitAsync();
 
         foreach (var change in changes.StatusChanges)
         {

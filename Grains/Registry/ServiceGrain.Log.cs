@@ -10,7 +10,7 @@ public sealed partial class ServiceGrain
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Deregistered {ServiceName}/{InstanceId}")]
     private static partial void LogDeregistered(ILogger logger, string serviceName, string instanceId);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Storing {ServiceName} failed; the change was undone")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Storing {ServiceName} failed; its changes not yet stored were dropped")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string serviceName);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Updating the catalog entry of {ServiceName} failed")]

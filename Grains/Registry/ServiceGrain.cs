@@ -14,17 +14,18 @@ namespace OrleansRegistry.Registry;
 
 /// <summary>
 /// One service's instances and definition. Every acknowledged change is written before the call
-/// returns, then pushed to every silo's cache; a failed write leaves memory as it was.
+/// returns, then pushed to every silo's cache; a failed write leaves memory as the last stored
+/// state plus the heartbeats that arrived since (they are never stored on their own).
 /// Heartbeats only touch memory. Checked instances are probed and their leases watched (see
 /// ServiceGrain.Health.cs).
 /// </summary>
 /// <remarks>
 /// Reentrant, so that changes arriving together are stored together: each change is applied in
-/// its caller's turn and a <see cref="CoalescingCommitter"/> writes (and publishes) every change
-/// made before its write started in one storage round trip, instead of one round trip per change.
+/// its caller's turn and a <see cref="GroupCommit"/> writes (and publishes) every change made
+/// before its write started in one storage round trip, instead of one round trip per change.
 /// Code here therefore never awaits between reading the state and changing it. Reads answer from
-/// the stored state while some change is not yet stored, so nobody sees a change that a failed
-/// write could still undo.
+/// the stored state (with the latest heartbeats) while some change is not yet stored, so nobody
+/// sees a change that a failed write could still drop.
 /// </remarks>
 [Reentrant]
 public sealed partial class ServiceGrain(
@@ -36,27 +37,28 @@ public sealed partial class ServiceGrain(
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain
 {
     private readonly ObserverManager<IServiceObserver> _observers = new(ServiceObserverLimits.SubscriptionExpiry, logger);
-    private CoalescingCommitter _committer = null!;
+    private GroupCommit _committer = null!;
 
-    // Every change, stored or not; and what storage holds (a separate copy, never changed in place).
+    // Every change, stored or not, with the latest heartbeats; and what storage holds (a separate
+    // copy, never changed in place).
     private ServiceState _live = null!;
     private ServiceState _stored = null!;
     private ServiceInstance[]? _instancesView;
-    private ServiceInstance[]? _storedView;
+    private ServiceInstance[]? _readView;
     private Task? _catalogSync;
 
     private string ServiceName => this.GetPrimaryKeyString();
 
     private ServiceState State => _live;
 
-    /// <summary>What reads answer: the stored state while a change is not yet stored.</summary>
+    /// <summary>What reads answer: the stored state while a change is not yet stored (heartbeat times aside).</summary>
     private ServiceState ReadState => _committer.HasUnstoredChanges ? _stored : _live;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stored = state.State;
         _live = _stored.Copy();
-        _committer = new CoalescingCommitter(WriteAndPublishAsync);
+        _committer = new GroupCommit(WriteAndPublishAsync);
         _health = new HealthTracker(healthOptions.Value, timeProvider.GetUtcNow());
         if (!State.IsEmpty)
         {
@@ -82,7 +84,6 @@ public sealed partial class ServiceGrain(
         var now = timeProvider.GetUtcNow();
         var wasEmpty = State.IsEmpty;
         State.Instances.TryGetValue(instance.Id, out var previous);
-        State.Health.TryGetValue(instance.Id, out var previousRecord);
         var stored = instance with
         {
             Metadata = StoredMetadata.Of(instance.Metadata),
@@ -92,25 +93,9 @@ public sealed partial class ServiceGrain(
         };
         var record = _health.OnRegistered(stored, now);
 
-        await CommitAsync(
-            apply: () =>
-            {
-                State.Instances[stored.Id] = stored;
-                SetHealthRecord(stored.Id, record);
-            },
-            undo: () =>
-            {
-                if (previous is null)
-                {
-                    State.Instances.Remove(stored.Id);
-                }
-                else
-                {
-                    State.Instances[stored.Id] = previous;
-                }
-
-                SetHealthRecord(stored.Id, previousRecord);
-            });
+        State.Instances[stored.Id] = stored;
+        SetHealthRecord(stored.Id, record);
+        await CommitAsync();
 
         LogRegistered(logger, ServiceName, stored.Id, stored.Host, stored.Port);
         if (wasEmpty)
@@ -134,18 +119,9 @@ public sealed partial class ServiceGrain(
             return false;
         }
 
-        State.Health.TryGetValue(instanceId, out var previousRecord);
-        await CommitAsync(
-            apply: () =>
-            {
-                State.Instances.Remove(instanceId);
-                State.Health.Remove(instanceId);
-            },
-            undo: () =>
-            {
-                State.Instances[instanceId] = previous;
-                SetHealthRecord(instanceId, previousRecord);
-            });
+        State.Instances.Remove(instanceId);
+        State.Health.Remove(instanceId);
+        await CommitAsync();
 
         if (!State.Instances.ContainsKey(instanceId))
         {
@@ -176,7 +152,11 @@ public sealed partial class ServiceGrain(
     public Task<ServiceInstance?> GetInstanceAsync(string instanceId)
     {
         RegistryValidator.ValidateInstanceId(instanceId);
-        return Task.FromResult(ReadState.Instances.GetValueOrDefault(instanceId));
+        var instance = ReadState.Instances.GetValueOrDefault(instanceId);
+        var live = _live.Instances.GetValueOrDefault(instanceId);
+        return Task.FromResult(instance is not null && live is not null && live.LastHeartbeat > instance.LastHeartbeat
+            ? instance with { LastHeartbeat = live.LastHeartbeat }
+            : instance);
     }
 
     public Task<ServiceSnapshot> GetSnapshotAsync() =>
@@ -208,6 +188,7 @@ public sealed partial class ServiceGrain(
         var renewed = instance with { LastHeartbeat = timeProvider.GetUtcNow() };
         State.Instances[instanceId] = renewed;
         _instancesView = null;
+        _readView = null;
         var changes = HealthTracker.OnHeartbeat(renewed, State.Health.GetValueOrDefault(instanceId));
         if (changes.RequiresCommit)
         {
@@ -228,8 +209,8 @@ public sealed partial class ServiceGrain(
         }
 
         var wasEmpty = State.IsEmpty;
-        var previous = State.Definition;
-        await CommitAsync(apply: () => State.Definition = definition, undo: () => State.Definition = previous);
+        State.Definition = definition;
+        await CommitAsync();
         if (wasEmpty)
         {
             await SyncCatalogAsync();
@@ -253,23 +234,20 @@ public sealed partial class ServiceGrain(
     }
 
     /// <summary>
-    /// Applies a change with a new index and completes once it is stored and its snapshot pushed
-    /// (together with whatever else changed meanwhile); if the write fails, it is undone and throws.
+    /// Gives the change just made to <see cref="State"/> a new index and completes once it is stored
+    /// and its snapshot pushed (together with whatever else changed meanwhile); throws if the write failed.
     /// </summary>
-    private async Task CommitAsync(Action apply, Action undo)
+    private Task CommitAsync()
     {
-        apply();
         State.Index++;
         _instancesView = null;
-        await _committer.CommitAsync(() =>
-        {
-            undo();
-            State.Index--;
-            _instancesView = null;
-        });
+        return _committer.CommitAsync();
     }
 
-    /// <summary>Stores the state as it is now and pushes it; changes made while this runs go with the next write.</summary>
+    /// <summary>
+    /// Stores the state as it is now and pushes it; changes made while this runs go with the next
+    /// write. When the write fails, memory goes back to what storage holds, keeping the heartbeats.
+    /// </summary>
     private async Task WriteAndPublishAsync()
     {
         var written = _live.Copy();
@@ -282,11 +260,15 @@ public sealed partial class ServiceGrain(
         catch (Exception exception)
         {
             LogWriteFailed(logger, exception, ServiceName);
+            state.State = _stored;
+            _live = _stored.WithHeartbeatsOf(_live);
+            _instancesView = null;
+            _readView = null;
             throw;
         }
 
         _stored = written;
-        _storedView = view;
+        _readView = null;
         var snapshot = new ServiceSnapshot(ServiceName, written.Index, view);
         await publisher.PublishAsync(snapshot);
         await _observers.Notify(observer => observer.OnServiceChangedAsync(snapshot));
@@ -294,7 +276,8 @@ public sealed partial class ServiceGrain(
 
     private ServiceInstance[] InstancesView() => _instancesView ??= SortedView(_live);
 
-    private ServiceInstance[] ReadView() => _committer.HasUnstoredChanges ? _storedView ??= SortedView(_stored) : InstancesView();
+    private ServiceInstance[] ReadView() =>
+        _committer.HasUnstoredChanges ? _readView ??= SortedView(_stored.WithHeartbeatsOf(_live)) : InstancesView();
 
     private static ServiceInstance[] SortedView(ServiceState of)
     {

@@ -23,6 +23,25 @@ public sealed class ServiceState
 
     public bool IsEmpty => Instances.Count == 0 && Definition is null;
 
+    /// <summary>
+    /// A copy of this state whose instances carry the newer heartbeat times of <paramref name="live"/>:
+    /// what memory holds after a failed write (heartbeats are never stored on their own, so no write
+    /// failure may take one back).
+    /// </summary>
+    public ServiceState WithHeartbeatsOf(ServiceState live)
+    {
+        var copy = Copy();
+        foreach (var (id, instance) in Instances)
+        {
+            if (live.Instances.TryGetValue(id, out var current) && current.LastHeartbeat > instance.LastHeartbeat)
+            {
+                copy.Instances[id] = instance with { LastHeartbeat = current.LastHeartbeat };
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>A copy that later changes to this state do not touch (the records in it are immutable).</summary>
     public ServiceState Copy() => new()
     {

@@ -39,8 +39,6 @@ public static class HttpApiServiceCollectionExtensions
 
         services.TryAddSingleton<ApiKeyRing>();
         services.TryAddSingleton<ServiceChangeWatcher>();
-        services.TryAddSingleton<ServiceReads>();
-        services.TryAddSingleton<JsonAnswers>();
         services.TryAddSingleton<ReadinessProbe>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using OrleansRegistry.Caching;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
@@ -65,30 +66,21 @@ internal static class InstanceEndpoints
         [FromQuery, Description("true keeps only healthy instances")] string? healthy,
         [FromQuery, Description("answer when the service's change index is above this value (from X-Registry-Index)")] string? index,
         [FromQuery, Description("how long to wait for a change, such as 30s or 2m (at most 5m, default 5m); a little jitter is added")] string? wait,
-        ServiceReads reads,
+        SiloServiceCache cache,
         ServiceChangeWatcher watcher,
-        JsonAnswers answers,
         HttpContext http)
     {
         RegistryValidator.ValidateServiceName(name);
         var onlyHealthy = QueryValues.ParseFlag(healthy, "healthy");
         var query = QueryValues.ParseBlockingQuery(index, wait);
-        ServiceSnapshot snapshot;
-        if (query is null)
+        var (copy, stale) = query is null ? await cache.ReadAsync(name) : await watcher.WaitAsync(name, query, http.RequestAborted);
+        if (stale)
         {
-            (snapshot, var stale) = await reads.ReadAsync(name);
-            if (stale)
-            {
-                http.Response.Headers[RegistryHeaders.Stale] = "true";
-            }
-        }
-        else
-        {
-            snapshot = await watcher.WaitAsync(name, query, http.RequestAborted);
+            http.Response.Headers[RegistryHeaders.Stale] = "true";
         }
 
-        http.Response.Headers[RegistryHeaders.Index] = snapshot.Index.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Bytes(answers.List(name, snapshot.Instances, onlyHealthy), JsonAnswers.ContentType);
+        http.Response.Headers[RegistryHeaders.Index] = copy.Index.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Bytes(copy.InstancesJson(onlyHealthy), ServiceCopy.JsonContentType);
     }
 
     private static async Task<IResult> GetAsync(string name, string id, IGrainFactory grains)

@@ -36,7 +36,7 @@ internal static partial class SelectionEndpoints
         string name,
         [FromQuery, Description("round_robin (default), random, least_connections or weighted_round_robin")] string? strategy,
         SiloBalancer balancer,
-        JsonAnswers answers,
+        SiloServiceCache cache,
         HttpContext http)
     {
         RegistryValidator.ValidateServiceName(name);
@@ -54,7 +54,9 @@ internal static partial class SelectionEndpoints
             http.Response.Headers[RegistryHeaders.Lease] = LeaseTokenCodec.Encode(lease);
         }
 
-        return TypedResults.Bytes(answers.Instance(selection.Instance), JsonAnswers.ContentType);
+        // The pick came from the silo's copy, which holds its JSON (a copy replaced meanwhile serializes it anew).
+        var json = cache.TryGet(name, out var entry) ? entry.Current.InstanceJson(selection.Instance) : ServiceCopy.JsonOf(selection.Instance);
+        return TypedResults.Bytes(json, ServiceCopy.JsonContentType);
     }
 
     private static async Task<IResult> ReleaseAsync(

@@ -9,13 +9,11 @@ namespace OrleansRegistry.Silo.Http;
 /// <summary>
 /// Serves blocking queries from this silo's <see cref="SiloServiceCache"/>, which the service grains
 /// push every stored change into. A waiting request holds no grain turn and reads no storage: it
-/// awaits the cache entry's <see cref="ServiceCacheEntry.Changed"/> signal. The answer itself comes
-/// from the service grain, so the instances and the index returned always belong together (and
-/// carry the latest heartbeats, which do not move the index).
+/// awaits the cache entry's <see cref="ServiceCacheEntry.Changed"/> signal, then answers like any
+/// read, from the silo's copy (whose index and instances belong together).
 /// </summary>
 public sealed partial class ServiceChangeWatcher(
     SiloServiceCache cache,
-    IGrainFactory grainFactory,
     TimeProvider timeProvider,
     IOptions<BalancerOptions> options,
     IHostApplicationLifetime lifetime,
@@ -26,31 +24,28 @@ public sealed partial class ServiceChangeWatcher(
     /// <summary>Requests waiting for a change right now (for diagnostics and tests).</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
-    /// <summary>The service's snapshot once its index is above <see cref="BlockingQuery.Index"/> or the wait is over.</summary>
-    public async Task<ServiceSnapshot> WaitAsync(string serviceName, BlockingQuery query, CancellationToken cancellationToken)
+    /// <summary>The service's copy once its index is above <see cref="BlockingQuery.Index"/> or the wait is over.</summary>
+    public async Task<ServiceRead> WaitAsync(string serviceName, BlockingQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var grain = grainFactory.GetGrain<IServiceGrain>(serviceName);
-        var entry = await cache.GetOrLoadAsync(serviceName, LoadAsync);
-        if (entry.Snapshot.Index > query.Index)
-        {
-            return await grain.GetSnapshotAsync();
-        }
-
-        if (entry.Snapshot.Index < query.Index)
+        var entry = await cache.GetAsync(serviceName);
+        if (entry.Current.Index < query.Index)
         {
             // Either this silo has not yet seen a change another silo reported, or the registry lost
             // its history (in-memory storage restarted). One look at the service grain tells which.
-            var current = await grain.GetSnapshotAsync();
-            entry = cache.Apply(current);
-            if (current.Index != query.Index)
+            entry = await cache.RefreshAsync(serviceName);
+            if (entry.Current.Index != query.Index)
             {
-                return current;
+                return new ServiceRead(entry.Current, Stale: false);
             }
         }
 
-        await WaitForChangeAsync(serviceName, entry, query, cancellationToken);
-        return await grain.GetSnapshotAsync();
+        if (entry.Current.Index == query.Index)
+        {
+            await WaitForChangeAsync(serviceName, entry, query, cancellationToken);
+        }
+
+        return await cache.ReadAsync(serviceName);
     }
 
     private async Task WaitForChangeAsync(string serviceName, ServiceCacheEntry entry, BlockingQuery query, CancellationToken cancellationToken)
@@ -78,7 +73,7 @@ public sealed partial class ServiceChangeWatcher(
                 }
 
                 // Waking every SnapshotMaxAge lets the cache reload a copy whose push was lost;
-                // with pushes flowing, GetOrLoadAsync returns the same entry without a call.
+                // with pushes flowing, GetAsync returns the same entry without a call.
                 var slice = remaining < options.Value.SnapshotMaxAge ? remaining : options.Value.SnapshotMaxAge;
                 using (var cancelDelay = CancellationTokenSource.CreateLinkedTokenSource(stopOrAbort.Token))
                 {
@@ -87,7 +82,7 @@ public sealed partial class ServiceChangeWatcher(
                     await cancelDelay.CancelAsync();
                 }
 
-                entry = await cache.GetOrLoadAsync(serviceName, LoadAsync);
+                entry = await cache.GetAsync(serviceName);
             }
         }
         finally
@@ -98,7 +93,4 @@ public sealed partial class ServiceChangeWatcher(
         // The client went away (the server drops the answer) or the silo is stopping (answer now with what is current).
         cancellationToken.ThrowIfCancellationRequested();
     }
-
-    private Task<ServiceSnapshot> LoadAsync(string serviceName) =>
-        grainFactory.GetGrain<IServiceGrain>(serviceName).GetSnapshotAsync();
 }

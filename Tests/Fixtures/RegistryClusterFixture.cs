@@ -48,6 +48,7 @@ public sealed class RegistryClusterFixture : IAsyncLifetime
             siloBuilder.Services.Configure<HealthCheckOptions>(options => options.Interval = health.Interval);
             siloBuilder.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = health.Interval);
             siloBuilder.Services.AddRegistryGrains();
+            siloBuilder.AddIncomingGrainCallFilter<SnapshotLoadCounter>();
         }
     }
 }

@@ -70,5 +70,5 @@ public static class HealthSteps
     }
 
     public static IReadOnlyList<string> Selectable(HealthTestCluster cluster, Orleans.TestingHost.InProcessSiloHandle silo, string service) =>
-        HealthTestCluster.CacheOf(silo).TryGet(service, out var entry) ? entry.Selectable.Select(i => i.Id).ToArray() : [];
+        HealthTestCluster.CacheOf(silo).TryGet(service, out var entry) ? entry.Current.Selectable.Select(i => i.Id).ToArray() : [];
 }

@@ -150,17 +150,28 @@ public sealed class BalancerGrainTests(RegistryClusterFixture fixture)
     [Fact]
     public async Task SelectAsync_SiloThatNeverSawService_LoadsItOnce()
     {
+        // Never registered: no push ever reached a silo, so each silo's first pick must load it.
         var name = Instances.UniqueService("cold");
+        var factories = fixture.SiloGrainFactories;
+
+        foreach (var factory in factories)
+        {
+            var balancer = factory.GetGrain<IBalancerGrain>(0);
+            var picks = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => balancer.SelectAsync(name, LoadBalancingStrategy.RoundRobin)));
+            Assert.All(picks, Assert.Null);
+            Assert.Null(await balancer.SelectAsync(name, LoadBalancingStrategy.Random));
+        }
+
+        Assert.Equal(factories.Count, SnapshotLoadCounter.LoadsOf(name));
+
+        // From now on pushes keep every silo's copy current: picks load nothing more.
         await Service(name).RegisterAsync(Instances.Create(name, "a"));
-        var caches = fixture.SiloCaches;
-
-        // Nobody asked a balancer yet, but the registration pushed the snapshot to every silo.
-        Assert.All(caches, cache => Assert.True(cache.TryGet(name, out _)));
-
-        foreach (var factory in fixture.SiloGrainFactories)
+        foreach (var factory in factories)
         {
             Assert.Equal("a", (await factory.GetGrain<IBalancerGrain>(0).SelectAsync(name, LoadBalancingStrategy.RoundRobin))?.Instance.Id);
         }
+
+        Assert.Equal(factories.Count, SnapshotLoadCounter.LoadsOf(name));
     }
 
     private async Task WarmEverySiloAsync(string name)

@@ -8,7 +8,8 @@ namespace OrleansRegistry.Tests.Registry;
 /// <summary>
 /// How the service grain stores changes that arrive together: one write covers every change made
 /// while the previous write was in flight, callers return only once their change is stored, reads
-/// never show a change that is not stored, and a failed write undoes every change not yet stored.
+/// never show a change that is not stored, and a failed write drops every change not yet stored
+/// but keeps the heartbeats that arrived meanwhile.
 /// </summary>
 public sealed class ServiceGrainCommitTests(GatedStorageClusterFixture fixture) : IClassFixture<GatedStorageClusterFixture>
 {
@@ -46,7 +47,7 @@ public sealed class ServiceGrainCommitTests(GatedStorageClusterFixture fixture) 
     }
 
     [Fact]
-    public async Task RegisterAsync_WriteFails_UndoesEveryUnstoredChangeAndFailsItsCaller()
+    public async Task RegisterAsync_WriteFails_DropsEveryUnstoredChangeAndFailsItsCaller()
     {
         var name = Instances.UniqueService("undo");
         var grain = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
@@ -78,6 +79,32 @@ public sealed class ServiceGrainCommitTests(GatedStorageClusterFixture fixture) 
         await grain.RegisterAsync(Instances.Create(name, "i3"));
         Assert.Equal(["i0", "i3"], (await grain.GetInstancesAsync()).Select(i => i.Id));
         Assert.Equal(indexBefore + 1, (await grain.GetSnapshotAsync()).Index);
+    }
+
+    [Fact]
+    public async Task HeartbeatAsync_DuringAWriteThatFails_IsKept()
+    {
+        var name = Instances.UniqueService("beat-kept");
+        var grain = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
+        var registered = await grain.RegisterAsync(Instances.Create(name, "leased"));
+
+        var gate = fixture.Storage.Hold(name);
+        var failing = grain.RegisterAsync(Instances.Create(name, "other"));
+        await gate.Entered.WaitAsync(Deadline);
+        Assert.Equal(HeartbeatResult.Renewed, await grain.HeartbeatAsync("leased"));
+        var renewed = (await grain.GetInstanceAsync("leased"))!.LastHeartbeat;
+        var readDuringWrite = (await grain.GetSnapshotAsync()).Instances.Single();
+
+        gate.Release(fail: true);
+        await Assert.ThrowsAnyAsync<Exception>(() => failing.WaitAsync(Deadline));
+        fixture.Storage.Open(name);
+
+        Assert.True(renewed > registered.LastHeartbeat, "the heartbeat did not move the instance's heartbeat time");
+        Assert.Equal(renewed, readDuringWrite.LastHeartbeat);
+        var afterFailure = await grain.GetSnapshotAsync();
+        Assert.Equal(["leased"], afterFailure.Instances.Select(i => i.Id));
+        Assert.Equal(renewed, afterFailure.Instances[0].LastHeartbeat);
+        Assert.Equal(renewed, (await grain.GetInstanceAsync("leased"))!.LastHeartbeat);
     }
 
     /// <summary>A heartbeat is answered from memory, so it tells when a change was applied though not yet stored.</summary>

@@ -86,7 +86,7 @@ internal sealed class PropagationBenchmark : IFigureBenchmark
     }
 
     private static bool Holds(SiloServiceCache cache, string id) =>
-        cache.TryGet(Service, out var entry) && Array.Exists(entry.Selectable, instance => instance.Id == id);
+        cache.TryGet(Service, out var entry) && Array.Exists(entry.Current.Selectable, instance => instance.Id == id);
 
     /// <summary>Completes with the timestamp at which the silo's cache stopped holding <paramref name="id"/>.</summary>
     private static async Task<long> WaitGoneAsync(SiloServiceCache cache, string id)
@@ -99,7 +99,7 @@ internal sealed class PropagationBenchmark : IFigureBenchmark
         while (true)
         {
             var changed = entry.Changed;
-            if (!Array.Exists(entry.Selectable, instance => instance.Id == id))
+            if (!Array.Exists(entry.Current.Selectable, instance => instance.Id == id))
             {
                 return Stopwatch.GetTimestamp();
             }
