@@ -7,7 +7,7 @@ namespace OrleansRegistry.Silo.Http;
 
 public static class HttpApiServiceCollectionExtensions
 {
-    /// <summary>Adds the HTTP API's services: JSON contract, problem details, OpenAPI, key check, blocking queries, readiness.</summary>
+    /// <summary>Adds the HTTP API's services: JSON contract, problem details, OpenAPI, key check, blocking queries.</summary>
     public static IServiceCollection AddRegistryHttpApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -41,7 +41,6 @@ public static class HttpApiServiceCollectionExtensions
         services.TryAddSingleton<ServiceChangeWatcher>();
         services.TryAddSingleton<ServiceReads>();
         services.TryAddSingleton<JsonAnswers>();
-        services.TryAddSingleton<ReadinessProbe>();
         return services;
     }
 }
