@@ -11,9 +11,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (RegistryConfigurationException exception)
+catch (Exception exception) when (ConfigurationFailure.MessageOf(exception) is { } message)
 {
-    await Console.Error.WriteLineAsync($"OrleansRegistry cannot start: {exception.Message}");
+    await Console.Error.WriteLineAsync($"OrleansRegistry cannot start: {message}");
     return 2;
 }
 
