@@ -1,9 +1,11 @@
+using OrleansRegistry.Silo.Dns;
 using OrleansRegistry.Silo.Hosting;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddRegistrySilo();
+    builder.Services.AddRegistryDns();
     var app = builder.Build();
     app.MapRegistryEndpoints();
     app.MapRegistryDashboard();

@@ -23,6 +23,9 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>Where the silo answers DNS (UDP and TCP).</summary>
+    public int DnsPort { get; } = FreePorts.Next();
+
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Configuration keys given to the silo on its command line.</summary>
@@ -38,6 +41,7 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
             ["Orleans:ClusterId"] = $"http-tests-{Guid.NewGuid():N}",
             ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Registry:Dns:Port"] = DnsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
         _factory = new RegistryApplicationFactory(settings, Logs);
