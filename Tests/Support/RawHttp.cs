@@ -38,9 +38,9 @@ public static class RawHttp
                 answer.Write(buffer, 0, read);
             }
         }
-        catch (SocketException) when (answer.Length > 0)
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
         {
-            // A server that refuses a body may reset the connection after answering; the answer is what counts.
+            // A server that refuses a body may reset the connection, after its answer or instead of one.
         }
 
         return RawResponse.Parse(Encoding.UTF8.GetString(answer.ToArray()));
