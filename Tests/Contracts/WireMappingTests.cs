@@ -48,12 +48,9 @@ public sealed class WireMappingTests
     {
         var instance = Read("""{"host":"10.0.0.7","port":8080}""").ToInstance("users", "u-1");
 
-        Assert.Equal("u-1", instance.Id);
-        Assert.Equal("users", instance.ServiceName);
-        Assert.Equal(ServiceStatus.Healthy, instance.Status);
-        Assert.Empty(instance.Metadata);
-        Assert.Null(instance.HealthCheckUrl);
-        Assert.Null(instance.Check);
+        Assert.Equal(
+            ("u-1", "users", ServiceStatus.Healthy, 0, (string?)null, (InstanceCheck?)null),
+            (instance.Id, instance.ServiceName, instance.Status, instance.Metadata.Count, instance.HealthCheckUrl, instance.Check));
     }
 
     [Fact]
@@ -155,11 +152,9 @@ public sealed class WireMappingTests
     {
         var definition = ReadDefinition("{}").ToDefinition("users");
 
-        Assert.Equal("users", definition.Name);
-        Assert.Equal(string.Empty, definition.Version);
-        Assert.Empty(definition.Endpoints);
-        Assert.Empty(definition.Dependencies);
-        Assert.Empty(definition.Config);
+        Assert.Equal(
+            ("users", string.Empty, string.Empty, 0, 0, 0),
+            (definition.Name, definition.Version, definition.Description, definition.Endpoints.Count, definition.Dependencies.Count, definition.Config.Count));
     }
 
     [Theory]
