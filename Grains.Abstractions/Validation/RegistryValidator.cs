@@ -159,7 +159,8 @@ public static class RegistryValidator
 
     /// <summary>
     /// Link-local addresses (169.254.0.0/16, fe80::/10), which include most cloud metadata endpoints,
-    /// and the metadata and host endpoints that live elsewhere (<see cref="CloudHostEndpoints"/>).
+    /// and the metadata and host endpoints that live elsewhere (<see cref="CloudHostEndpoints"/>);
+    /// an IPv6 address that embeds one of those IPv4 addresses (see <see cref="EmbeddedIPv4"/>) too.
     /// </summary>
     public static bool IsAlwaysForbidden(IPAddress address)
     {
