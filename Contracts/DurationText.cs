@@ -6,15 +6,20 @@ namespace OrleansRegistry.Contracts;
 /// <summary>Durations in the Go/Consul style the fleet already writes: <c>30s</c>, <c>1m30s</c>, <c>500ms</c>, <c>2h</c>.</summary>
 public static class DurationText
 {
+    /// <summary>
+    /// Reads one or more <c>number unit</c> pairs (units <c>ms</c>, <c>s</c>, <c>m</c>, <c>h</c>; a
+    /// number may have a decimal point), at most 32 characters. Strict: no sign, no white space
+    /// (not even around the text), no other character.
+    /// </summary>
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 32)
+        if (string.IsNullOrEmpty(text) || text.Length > 32)
         {
             return false;
         }
 
-        var rest = text.AsSpan().Trim();
+        var rest = text.AsSpan();
         var total = 0.0;
         while (!rest.IsEmpty)
         {

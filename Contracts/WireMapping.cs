@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
@@ -10,6 +13,12 @@ namespace OrleansRegistry.Contracts;
 /// </summary>
 public static class WireMapping
 {
+    private static readonly JsonWriterOptions CompactWriting = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
     public static string ToWire(this ServiceStatus status) => status switch
     {
         ServiceStatus.Healthy => "healthy",
@@ -19,10 +28,10 @@ public static class WireMapping
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown status"),
     };
 
-    /// <summary>Parses a status case-insensitively (<c>Healthy</c> from a Rust client is fine).</summary>
+    /// <summary>Parses a status, ignoring ASCII case only (<c>Healthy</c> from a Rust client is fine).</summary>
     public static bool TryParseStatus(string? text, out ServiceStatus status)
     {
-        switch (text?.ToLowerInvariant())
+        switch (text is not null && Ascii.IsValid(text) ? text.ToLowerInvariant() : null)
         {
             case "healthy":
                 status = ServiceStatus.Healthy;
@@ -70,14 +79,23 @@ public static class WireMapping
         ArgumentNullException.ThrowIfNull(document);
         RegistryValidator.ValidateServiceName(serviceName);
         RegistryValidator.ValidateInstanceId(instanceId);
-        if (document.Id is not null && !string.Equals(document.Id, instanceId, StringComparison.Ordinal))
+        // Checked as names first, so that a hostile value is refused without being echoed back.
+        if (document.Id is not null)
         {
-            throw new RegistryValidationException("id", $"'{document.Id}' does not match the instance id '{instanceId}' in the path");
+            RegistryValidator.ValidateInstanceId(document.Id);
+            if (!string.Equals(document.Id, instanceId, StringComparison.Ordinal))
+            {
+                throw new RegistryValidationException("id", $"'{document.Id}' does not match the instance id '{instanceId}' in the path");
+            }
         }
 
-        if (document.ServiceName is not null && !string.Equals(document.ServiceName, serviceName, StringComparison.Ordinal))
+        if (document.ServiceName is not null)
         {
-            throw new RegistryValidationException("service_name", $"'{document.ServiceName}' does not match the service name '{serviceName}' in the path");
+            RegistryValidator.ValidateServiceName(document.ServiceName);
+            if (!string.Equals(document.ServiceName, serviceName, StringComparison.Ordinal))
+            {
+                throw new RegistryValidationException("service_name", $"'{document.ServiceName}' does not match the service name '{serviceName}' in the path");
+            }
         }
 
         if (document.Port is null)
@@ -139,9 +157,13 @@ public static class WireMapping
     {
         ArgumentNullException.ThrowIfNull(document);
         RegistryValidator.ValidateServiceName(serviceName, "name");
-        if (document.Name is not null && !string.Equals(document.Name, serviceName, StringComparison.Ordinal))
+        if (document.Name is not null)
         {
-            throw new RegistryValidationException("name", $"'{document.Name}' does not match the service name '{serviceName}' in the path");
+            RegistryValidator.ValidateServiceName(document.Name, "name");
+            if (!string.Equals(document.Name, serviceName, StringComparison.Ordinal))
+            {
+                throw new RegistryValidationException("name", $"'{document.Name}' does not match the service name '{serviceName}' in the path");
+            }
         }
 
         var endpoints = new List<ServiceEndpoint>();
@@ -159,7 +181,7 @@ public static class WireMapping
         }
 
         var dependencies = (document.Dependencies ?? []).Select((d, i) => d ?? throw new RegistryValidationException($"dependencies[{i}]", "must not be null")).ToList();
-        var config = (document.Config ?? []).ToDictionary(entry => entry.Key, entry => entry.Value.GetRawText(), StringComparer.Ordinal);
+        var config = (document.Config ?? []).ToDictionary(entry => entry.Key, entry => CompactJson(entry.Value), StringComparer.Ordinal);
         var definition = new ServiceDefinition(serviceName, document.Version ?? string.Empty, document.Description ?? string.Empty, endpoints, dependencies, config);
         RegistryValidator.ValidateDefinition(definition);
         return definition;
@@ -193,6 +215,22 @@ public static class WireMapping
         }
 
         return new InstanceCheck(ttl, document.Tcp ?? false, document.FailuresBeforeUnhealthy, document.SuccessesBeforeHealthy);
+    }
+
+    /// <summary>
+    /// A config value as compact JSON: the layout it was sent with (line breaks, indentation) is not
+    /// kept, and control characters inside strings stay escaped, so the stored text holds none.
+    /// Other characters are written as they are (no <c>\u00e9</c> for <c>é</c>).
+    /// </summary>
+    private static string CompactJson(JsonElement value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, CompactWriting))
+        {
+            value.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static JsonElement ParseJsonValue(string json)

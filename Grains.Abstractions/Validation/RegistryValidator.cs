@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Validation;
@@ -79,16 +80,14 @@ public static class RegistryValidator
             throw new RegistryValidationException("host", "is required and at most 253 characters");
         }
 
-        var kind = Uri.CheckHostName(host);
-        if (kind is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
+        if (InputText.HasControlCharacter(host))
         {
-            throw new RegistryValidationException("host", "must be a host name or an IP address literal");
+            throw new RegistryValidationException("host", "must not contain control characters");
         }
 
-        // A dotted-quad that is not a valid address (999.1.1.1) passes CheckHostName as a DNS name.
-        if (kind == UriHostNameType.Dns && host.All(c => char.IsAsciiDigit(c) || c == '.'))
+        if (!CanonicalHost.TryParse(host, out _))
         {
-            throw new RegistryValidationException("host", "is not a valid IPv4 address");
+            throw new RegistryValidationException("host", "must be a host name or an IP address literal (a last label that is a number makes it an IPv4 address)");
         }
     }
 
@@ -106,54 +105,67 @@ public static class RegistryValidator
 
         foreach (var (key, value) in metadata)
         {
-            if (string.IsNullOrEmpty(key) || key.Length > RegistryLimits.MaxMetadataKeyLength)
-            {
-                throw new RegistryValidationException("metadata", $"keys must be 1 to {RegistryLimits.MaxMetadataKeyLength} characters");
-            }
-
+            ValidateKey(key, "metadata");
             if (value is null || value.Length > RegistryLimits.MaxMetadataValueLength)
             {
                 throw new RegistryValidationException($"metadata.{key}", $"must be a string of at most {RegistryLimits.MaxMetadataValueLength} characters");
             }
+
+            RefuseControlCharacters(value, $"metadata.{key}");
         }
 
         if (metadata.TryGetValue(ServiceInstance.WeightKey, out var weightText)
-            && (!int.TryParse(weightText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var weight)
-                || weight < RegistryLimits.MinWeight || weight > RegistryLimits.MaxWeight))
+            && (!InputText.TryParseDigits(weightText, out int weight) || weight < RegistryLimits.MinWeight || weight > RegistryLimits.MaxWeight))
         {
-            throw new RegistryValidationException("metadata.weight", $"must be an integer from {RegistryLimits.MinWeight} to {RegistryLimits.MaxWeight}");
+            throw new RegistryValidationException("metadata.weight", $"must be an integer from {RegistryLimits.MinWeight} to {RegistryLimits.MaxWeight}, in digits only");
         }
     }
 
-    public static Uri ValidateHealthCheckUrl(string url)
+    public static Uri ValidateHealthCheckUrl(string url) => ValidateHealthCheckUrl(url, out _);
+
+    /// <summary>
+    /// Checks a health URL and returns it with its <see cref="CanonicalHost"/>: any spelling of a
+    /// link-local or cloud metadata address is refused here, at registration, not only when probed.
+    /// </summary>
+    public static Uri ValidateHealthCheckUrl(string url, out CanonicalHost host)
     {
+        ArgumentNullException.ThrowIfNull(url);
+        if (InputText.HasControlCharacter(url) || InputText.HasEncodedControlCharacter(url) || url.Any(char.IsWhiteSpace))
+        {
+            throw new RegistryValidationException("health_check_url", "must not contain control characters (raw or percent-encoded) or white space");
+        }
+
         if (url.Length > RegistryLimits.MaxUrlLength
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(uri.Host))
         {
-            throw new RegistryValidationException("health_check_url", "must be an absolute http or https URL");
+            throw new RegistryValidationException("health_check_url", $"must be an absolute http or https URL of at most {RegistryLimits.MaxUrlLength} characters");
         }
 
-        if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address) && IsAlwaysForbidden(address))
+        if (!CanonicalHost.TryParse(uri.IdnHost, out var canonical))
+        {
+            throw new RegistryValidationException("health_check_url", "must name a valid host or IP address");
+        }
+
+        if (canonical.Address is { } address && IsAlwaysForbidden(address))
         {
             throw new RegistryValidationException("health_check_url", "must not point at a link-local or cloud metadata address");
         }
 
+        host = canonical;
         return uri;
     }
 
     /// <summary>
     /// Link-local addresses (169.254.0.0/16, fe80::/10), which include most cloud metadata endpoints,
-    /// and the metadata and host endpoints that live elsewhere (<see cref="CloudHostEndpoints"/>).
+    /// and the metadata and host endpoints that live elsewhere (<see cref="CloudHostEndpoints"/>);
+    /// an IPv6 address that embeds one of those IPv4 addresses (see <see cref="EmbeddedIPv4"/>) too.
     /// </summary>
     public static bool IsAlwaysForbidden(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
+        ArgumentNullException.ThrowIfNull(address);
+        address = EmbeddedIPv4(address) ?? address;
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
             var bytes = address.GetAddressBytes();
@@ -173,6 +185,32 @@ public static class RegistryValidator
         IPAddress.Parse("168.63.129.16"),
         IPAddress.Parse("100.100.100.200"),
     ];
+
+    /// <summary>
+    /// The IPv4 address inside an IPv6 one that reaches it: IPv4-mapped (<c>::ffff:a.b.c.d</c>),
+    /// IPv4-translated (<c>::ffff:0:a.b.c.d</c>), IPv4-compatible (<c>::a.b.c.d</c>) and the NAT64
+    /// well-known prefix (<c>64:ff9b::a.b.c.d</c>); null for any other address.
+    /// </summary>
+    private static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out _);
+        var prefix = bytes[..12];
+        var compatible = !prefix.ContainsAnyExcept((byte)0);
+        var translated = !prefix[..8].ContainsAnyExcept((byte)0) && prefix[8..].SequenceEqual(stackalloc byte[] { 0xff, 0xff, 0, 0 });
+        var nat64 = prefix[..4].SequenceEqual(stackalloc byte[] { 0, 0x64, 0xff, 0x9b }) && !prefix[4..].ContainsAnyExcept((byte)0);
+        return compatible || translated || nat64 ? new IPAddress(bytes[12..]) : null;
+    }
 
     public static void ValidateCheck(InstanceCheck check)
     {
@@ -229,15 +267,14 @@ public static class RegistryValidator
 
         foreach (var (key, value) in definition.Config)
         {
-            if (string.IsNullOrEmpty(key) || key.Length > RegistryLimits.MaxMetadataKeyLength)
+            ValidateKey(key, "config");
+            if (value is null || value.Length > RegistryLimits.MaxConfigValueLength || !IsOneJsonValue(value))
             {
-                throw new RegistryValidationException("config", $"keys must be 1 to {RegistryLimits.MaxMetadataKeyLength} characters");
+                throw new RegistryValidationException($"config.{key}", "must be one JSON value of at most 64 KiB");
             }
 
-            if (value is null || value.Length > RegistryLimits.MaxConfigValueLength)
-            {
-                throw new RegistryValidationException($"config.{key}", "must be a JSON value of at most 64 KiB");
-            }
+            // Compact JSON carries control characters only as escapes; raw ones are formatting at best.
+            RefuseControlCharacters(value, $"config.{key}");
         }
     }
 
@@ -252,6 +289,8 @@ public static class RegistryValidator
         {
             throw new RegistryValidationException($"{field}.path", "must start with '/' and be at most 2048 characters");
         }
+
+        RefuseControlCharacters(endpoint.Path, $"{field}.path");
 
         if (string.IsNullOrEmpty(endpoint.Method) || endpoint.Method.Length > 32 || endpoint.Method.AsSpan().ContainsAnyExcept(HttpTokenChars))
         {
@@ -286,6 +325,45 @@ public static class RegistryValidator
             throw new RegistryValidationException(field, required
                 ? $"is required and at most {maxLength} characters"
                 : $"must be a string of at most {maxLength} characters");
+        }
+
+        RefuseControlCharacters(value, field);
+    }
+
+    /// <summary>A metadata or config key: 1 to 128 characters, none of them a control character.</summary>
+    private static void ValidateKey(string? key, string field)
+    {
+        if (string.IsNullOrEmpty(key) || key.Length > RegistryLimits.MaxMetadataKeyLength)
+        {
+            throw new RegistryValidationException(field, $"keys must be 1 to {RegistryLimits.MaxMetadataKeyLength} characters");
+        }
+
+        // The key itself is not echoed: it is the hostile part.
+        if (InputText.HasControlCharacter(key))
+        {
+            throw new RegistryValidationException(field, "keys must not contain control characters");
+        }
+    }
+
+    /// <summary>No control character anywhere, tab and line breaks included: stored text is echoed into logs, headers and terminals.</summary>
+    private static void RefuseControlCharacters(string value, string field)
+    {
+        if (InputText.HasControlCharacter(value))
+        {
+            throw new RegistryValidationException(field, "must not contain control characters (tab and line breaks included)");
+        }
+    }
+
+    private static bool IsOneJsonValue(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using OrleansRegistry.Model;
 using OrleansRegistry.Options;
 using OrleansRegistry.Validation;
@@ -9,7 +8,8 @@ namespace OrleansRegistry.Health;
 /// Where a health URL may point: at the instance's own host, or at a host the operator allowed
 /// (<c>Registry:HealthCheck:AllowedHosts</c>: exact names or addresses, <c>*.domain</c>, or <c>*</c>
 /// for any). Without this a registration could make the registry probe any internal address.
-/// Link-local and metadata addresses stay refused whatever is allowed.
+/// Link-local and metadata addresses stay refused whatever is allowed. Hosts are compared in their
+/// <see cref="CanonicalHost"/> form, so <c>http://0x0a000007/</c> is on host <c>10.0.0.7</c>.
 /// </summary>
 public static class HealthUrlPolicy
 {
@@ -25,8 +25,8 @@ public static class HealthUrlPolicy
             return;
         }
 
-        var host = HostOf(RegistryValidator.ValidateHealthCheckUrl(instance.HealthCheckUrl));
-        if (SameHost(host, instance.Host) || allowedHosts.Any(allowed => Allows(allowed, host)))
+        RegistryValidator.ValidateHealthCheckUrl(instance.HealthCheckUrl, out var host);
+        if (IsSameHost(instance.Host, host) || allowedHosts.Any(allowed => Allows(allowed, host)))
         {
             return;
         }
@@ -36,13 +36,6 @@ public static class HealthUrlPolicy
             $"host '{host}' is neither the instance's host '{instance.Host}' nor allowed by {HealthCheckOptions.SectionName}:AllowedHosts");
     }
 
-    /// <summary>The host of a URL as a resolver or socket expects it (IPv6 literals without brackets).</summary>
-    public static string HostOf(Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        return uri.IdnHost.Trim('[', ']');
-    }
-
     public static bool IsValidAllowedHost(string? entry)
     {
         if (string.IsNullOrWhiteSpace(entry))
@@ -50,43 +43,27 @@ public static class HealthUrlPolicy
             return false;
         }
 
-        if (entry == AnyHost)
-        {
-            return true;
-        }
-
-        var name = entry.StartsWith("*.", StringComparison.Ordinal) ? entry[2..] : entry;
-        return Uri.CheckHostName(name.Trim('[', ']')) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6;
+        return entry == AnyHost || CanonicalHost.TryParse(entry.StartsWith("*.", StringComparison.Ordinal) ? entry[2..] : entry, out _);
     }
 
-    private static bool Allows(string allowed, string host)
+    private static bool Allows(string allowed, CanonicalHost host)
     {
         if (allowed == AnyHost)
         {
             return true;
         }
 
+        // *.domain matches names below the domain (not the domain itself), never an address.
         if (allowed.StartsWith("*.", StringComparison.Ordinal))
         {
-            var suffix = Normalize(allowed[1..]);
-            var name = Normalize(host);
-            return name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+            return host.Address is null
+                && CanonicalHost.TryParse(allowed[2..], out var domain)
+                && host.Name.EndsWith($".{domain.Name}", StringComparison.Ordinal);
         }
 
-        return SameHost(allowed.Trim('[', ']'), host);
+        return IsSameHost(allowed, host);
     }
 
-    private static bool SameHost(string a, string b)
-    {
-        if (IPAddress.TryParse(a, out var left) && IPAddress.TryParse(b, out var right))
-        {
-            return Canonical(left).Equals(Canonical(right));
-        }
-
-        return string.Equals(Normalize(a), Normalize(b), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static IPAddress Canonical(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-
-    private static string Normalize(string host) => host.TrimEnd('.');
+    private static bool IsSameHost(string written, CanonicalHost host) =>
+        CanonicalHost.TryParse(written, out var canonical) && canonical == host;
 }

@@ -6,9 +6,10 @@ namespace OrleansRegistry.Health;
 
 /// <summary>
 /// Resolves a probe's host and connects to it, refusing link-local and cloud metadata addresses
-/// after resolution. Registration already refuses such literals; this catches names that resolve
-/// there (or are re-pointed there later), and the socket connects to the address that was checked,
-/// so a second lookup cannot swap it.
+/// after resolution. Registration already refuses such addresses in any spelling (both read hosts
+/// through <see cref="CanonicalHost"/>); this catches names that resolve there (or are re-pointed
+/// there later), and the socket connects to the address that was checked, so a second lookup
+/// cannot swap it.
 /// </summary>
 public sealed class ProbeAddressGuard(Func<string, CancellationToken, Task<IPAddress[]>> resolve)
 {
@@ -19,8 +20,13 @@ public sealed class ProbeAddressGuard(Func<string, CancellationToken, Task<IPAdd
     public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
-        var name = host.Trim('[', ']');
-        var addresses = IPAddress.TryParse(name, out var literal) ? [literal] : await resolve(name, cancellationToken);
+        if (!CanonicalHost.TryParse(host, out var canonical))
+        {
+            throw new ProbeRefusedException("the probe's host is not a valid host name or IP address");
+        }
+
+        // A name is resolved as written (a trailing dot keeps it absolute); every answer is checked.
+        var addresses = canonical.Address is { } literal ? [literal] : await resolve(host, cancellationToken);
         if (addresses.Length == 0)
         {
             throw new SocketException((int)SocketError.HostNotFound);
@@ -31,7 +37,7 @@ public sealed class ProbeAddressGuard(Func<string, CancellationToken, Task<IPAdd
         {
             if (RegistryValidator.IsAlwaysForbidden(address))
             {
-                throw new ProbeRefusedException(name, address);
+                throw new ProbeRefusedException(host, address);
             }
         }
 

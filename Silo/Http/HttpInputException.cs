@@ -28,6 +28,13 @@ public sealed class HttpInputException : Exception
         Field = field;
     }
 
+    public HttpInputException(int statusCode, string title, string detail, Exception innerException)
+        : base(detail, innerException)
+    {
+        StatusCode = statusCode;
+        Title = title;
+    }
+
     public int StatusCode { get; }
 
     public string Title { get; }

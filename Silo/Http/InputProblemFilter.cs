@@ -4,9 +4,10 @@ using OrleansRegistry.Validation;
 namespace OrleansRegistry.Silo.Http;
 
 /// <summary>
-/// Turns refused input into 4xx problem details, wherever it was detected: in the handler, in the
-/// wire mapping, or inside a grain (whose <see cref="RegistryValidationException"/> crosses the
-/// call). Anything else is a registry failure and goes to the exception handler.
+/// Turns refused input into 4xx problem details, wherever it was detected: in the query string
+/// (checked here for every endpoint), in the handler, in the wire mapping, or inside a grain (whose
+/// <see cref="RegistryValidationException"/> crosses the call). Anything else is a registry failure
+/// and goes to the exception handler.
 /// </summary>
 internal sealed class InputProblemFilter : IEndpointFilter
 {
@@ -14,6 +15,7 @@ internal sealed class InputProblemFilter : IEndpointFilter
     {
         try
         {
+            QueryValues.RefuseControlCharacters(context.HttpContext.Request.Query);
             return await next(context);
         }
         catch (RegistryValidationException exception)

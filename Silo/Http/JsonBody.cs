@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -30,7 +31,7 @@ internal static class JsonBody
         var reader = request.BodyReader;
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken);
+            var result = await ReadFramedAsync(reader, cancellationToken);
             var buffer = result.Buffer;
             if (buffer.Length > HttpApiLimits.MaxBodyBytes)
             {
@@ -55,6 +56,27 @@ internal static class JsonBody
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>
+    /// The next part of the body. Kestrel reports most framing errors as <see cref="BadHttpRequestException"/>
+    /// (the filter turns those into their 4xx), but a chunk size that overflows as a bare
+    /// <see cref="IOException"/>: that is the client's fault too, so it is a 400 here.
+    /// </summary>
+    private static async ValueTask<ReadResult> ReadFramedAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken);
+        }
+        catch (IOException exception) when (exception is not BadHttpRequestException)
+        {
+            throw new HttpInputException(
+                StatusCodes.Status400BadRequest,
+                "Unreadable body",
+                $"The body's HTTP framing is broken: {exception.Message}",
+                exception);
         }
     }
 

@@ -44,8 +44,9 @@ public static class LeaseTokenCodec
         var parts = text.Split(Separator);
         if (parts.Length != 3
             || parts[0].Length == 0
+            || InputText.HasControlCharacter(parts[0])
             || !RegistryValidator.IsValidName(parts[1])
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var leaseId)
+            || !InputText.TryParseDigits(parts[2], out long leaseId)
             || leaseId <= 0)
         {
             return false;

@@ -1,12 +1,40 @@
-using System.Globalization;
+using System.Buffers;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Model;
+using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Http;
 
 /// <summary>Strict parsing of the query parameters; a value that does not parse is a 400 naming the parameter.</summary>
 internal static class QueryValues
 {
+    private static readonly SearchValues<char> StrategyChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+
+    /// <summary>
+    /// Refuses a control character in any query parameter, read or not: such a value has no honest
+    /// use and must not reach a log or a grain. The parameter is named unless its name is the problem.
+    /// </summary>
+    public static void RefuseControlCharacters(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        foreach (var (name, values) in query)
+        {
+            if (InputText.HasControlCharacter(name))
+            {
+                throw Invalid("query", "parameter names must not contain control characters");
+            }
+
+            foreach (var value in values)
+            {
+                if (value is not null && InputText.HasControlCharacter(value))
+                {
+                    throw Invalid(name, "must not contain control characters");
+                }
+            }
+        }
+    }
+
     /// <summary><c>true</c>/<c>false</c> (any case); a bare <c>?healthy</c> means true; absent means false.</summary>
     public static bool ParseFlag(string? text, string name)
     {
@@ -36,7 +64,8 @@ internal static class QueryValues
             return LoadBalancingStrategy.RoundRobin;
         }
 
-        return LoadBalancingStrategyNames.TryParse(text, out var strategy)
+        // Names are letters and underscores; the shared parser would also forgive white space around them.
+        return !text.AsSpan().ContainsAnyExcept(StrategyChars) && LoadBalancingStrategyNames.TryParse(text, out var strategy)
             ? strategy
             : throw Invalid("strategy", $"must be one of {string.Join(", ", LoadBalancingStrategyNames.All)}");
     }
@@ -63,9 +92,9 @@ internal static class QueryValues
             return null;
         }
 
-        if (!long.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        if (!InputText.TryParseDigits(index, out long parsed))
         {
-            throw Invalid("index", "must be a non-negative integer (the X-Registry-Index of an earlier answer)");
+            throw Invalid("index", "must be a non-negative integer in digits only (the X-Registry-Index of an earlier answer)");
         }
 
         return new BlockingQuery(parsed, duration);

@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using OrleansRegistry.Model;
 using OrleansRegistry.Silo.Http;
 
@@ -30,6 +32,24 @@ public sealed class LeaseTokenCodecTests
     [InlineData("w4g")]
     public void TryDecode_NotATokenOfOurs_ReturnsFalse(string? token)
     {
+        Assert.False(LeaseTokenCodec.TryDecode(token, out _));
+    }
+
+    [Theory]
+    [InlineData("silo\nservice\n5\0")]
+    [InlineData("silo\nservice\n5\0\0")]
+    [InlineData("silo\nservice\n+5")]
+    [InlineData("silo\nservice\n 5")]
+    [InlineData("silo\nservice\n5 ")]
+    [InlineData("silo\nservice\n0x5")]
+    [InlineData("silo\nservice\n\uff15")]
+    [InlineData("si\u0001lo\nservice\n5")]
+    [InlineData("silo\r\nservice\n5")]
+    [InlineData("silo\nser\u0000vice\n5")]
+    public void TryDecode_LeaseWithControlCharacterOrLooseNumber_ReturnsFalse(string text)
+    {
+        var token = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
+
         Assert.False(LeaseTokenCodec.TryDecode(token, out _));
     }
 

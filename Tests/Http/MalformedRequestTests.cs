@@ -1,12 +1,17 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using OrleansRegistry.Tests.Fixtures;
 using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Http;
 
-/// <summary>Bad input of every kind is a 4xx problem that stores nothing; none is a 5xx.</summary>
+/// <summary>
+/// Bad input of every kind is a 4xx problem that stores nothing (read back after each row); none is
+/// a 5xx. Rows that give a <c>Field</c> also check that the problem names it.
+/// </summary>
 [Collection(RegistryHttpCollection.Name)]
 public sealed class MalformedRequestTests(RegistryHttpFixture fixture)
 {
@@ -88,6 +93,42 @@ public sealed class MalformedRequestTests(RegistryHttpFixture fixture)
         new("unknown strategy", HttpMethod.Get, $"/services/{Service}/select?strategy=fastest", null, 400),
         new("lease not base64url", HttpMethod.Post, $"/services/{Service}/leases/!!!/release", null, 400),
         new("lease not a token", HttpMethod.Post, $"/services/{Service}/leases/aGVsbG8/release", null, 400),
+        new("weight with a trailing NUL", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"metadata":{"weight":"5\u0000"}}""", 400, Field: "metadata.weight"),
+        new("weight with a leading space", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"metadata":{"weight":" 5"}}""", 400, Field: "metadata.weight"),
+        new("metadata value with a tab", HttpMethod.Put, Instance, """{"host":"h","port":80,"metadata":{"zone":"a\tb"}}""", 400, Field: "metadata.zone"),
+        new("metadata value with a line break", HttpMethod.Put, Instance, """{"host":"h","port":80,"metadata":{"zone":"a\nb"}}""", 400, Field: "metadata.zone"),
+        new("metadata key with a NUL", HttpMethod.Put, Instance, """{"host":"h","port":80,"metadata":{"zo\u0000ne":"a"}}""", 400, Field: "metadata"),
+        new("host with CR LF", HttpMethod.Put, Instance, """{"host":"h\r\nX-Injected: 1","port":80}""", 400, Field: "host"),
+        new("status with a NUL", HttpMethod.Put, Instance, """{"host":"h","port":80,"status":"healthy\u0000"}""", 400, Field: "status"),
+        new("body id with a NUL", HttpMethod.Put, Instance, """{"id":"x\u0000","host":"h","port":80}""", 400, Field: "id"),
+        new("check ttl with a line break", HttpMethod.Put, Instance, """{"host":"h","port":80,"check":{"ttl":"30s\n"}}""", 400, Field: "check.ttl"),
+        new("health URL with CR LF", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://h/health\r\nX-Injected: 1"}""", 400, Field: "health_check_url"),
+        new("health URL with encoded CR LF", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://h/health%0d%0aX-Injected:%201"}""", 400, Field: "health_check_url"),
+        new("health URL on link-local with a trailing dot", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://169.254.169.254./latest"}""", 400, Field: "health_check_url"),
+        new("health URL on link-local in hex with a trailing dot", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://0xa9fea9fe./latest"}""", 400, Field: "health_check_url"),
+        new("health URL on link-local in octal", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://0251.0376.0251.0376/latest"}""", 400, Field: "health_check_url"),
+        new("health URL on link-local as one decimal", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://2852039166./latest"}""", 400, Field: "health_check_url"),
+        new("health URL on link-local in short form", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://169.254.43518/latest"}""", 400, Field: "health_check_url"),
+        new("health URL on link-local, IPv4-mapped", HttpMethod.Put, NewInstance, """{"host":"h","port":80,"health_check_url":"http://[::ffff:169.254.169.254]/latest"}""", 400, Field: "health_check_url"),
+        new("definition description with a line break", HttpMethod.Put, Definition, """{"description":"one\ntwo"}""", 400, Field: "description"),
+        new("definition version with a tab", HttpMethod.Put, Definition, """{"version":"1\t2"}""", 400, Field: "version"),
+        new("definition endpoint path with CR LF", HttpMethod.Put, Definition, """{"endpoints":[{"path":"/u\r\n","method":"GET","parameters":[]}]}""", 400, Field: "endpoints[0].path"),
+        new("definition config key with a NUL", HttpMethod.Put, Definition, """{"config":{"k\u0000":1}}""", 400, Field: "config"),
+        new("service name with a control character", HttpMethod.Put, "/services/a%01b/instances/x", """{"host":"h","port":80}""", 400, Field: "service_name"),
+        new("instance id with CR LF", HttpMethod.Put, $"/services/{Service}/instances/x%0D%0A", """{"host":"h","port":80}""", 400, Field: "id"),
+        new("index with a trailing NUL", HttpMethod.Get, $"/services/{Service}?index=1%00", null, 400, Field: "index"),
+        new("index with a trailing space", HttpMethod.Get, $"/services/{Service}?index=1%20", null, 400, Field: "index"),
+        new("index in full-width digits", HttpMethod.Get, $"/services/{Service}?index=%EF%BC%91", null, 400, Field: "index"),
+        new("wait with a trailing NUL", HttpMethod.Get, $"/services/{Service}?index=1&wait=1s%00", null, 400, Field: "wait"),
+        new("wait with a leading space", HttpMethod.Get, $"/services/{Service}?index=1&wait=%201s", null, 400, Field: "wait"),
+        new("healthy with a NUL", HttpMethod.Get, $"/services/{Service}?healthy=true%00", null, 400, Field: "healthy"),
+        new("strategy with a line break", HttpMethod.Get, $"/services/{Service}/select?strategy=random%0A", null, 400, Field: "strategy"),
+        new("strategy with a leading space", HttpMethod.Get, $"/services/{Service}/select?strategy=%20random", null, 400, Field: "strategy"),
+        new("unread parameter with a NUL", HttpMethod.Get, $"/services/{Service}?trace=%00", null, 400, Field: "trace"),
+        new("parameter name with CR LF", HttpMethod.Get, $"/services/{Service}?a%0D%0Ab=1", null, 400, Field: "query"),
+        new("lease id with a trailing NUL", HttpMethod.Post, $"/services/{Service}/leases/{Lease("S127.0.0.1:11111:1", Service, "5\0")}/release", null, 400, Field: "lease"),
+        new("lease id with a sign", HttpMethod.Post, $"/services/{Service}/leases/{Lease("S127.0.0.1:11111:1", Service, "+5")}/release", null, 400, Field: "lease"),
+        new("lease silo with a control character", HttpMethod.Post, $"/services/{Service}/leases/{Lease("S127\u0001", Service, "5")}/release", null, 400, Field: "lease"),
         new("unknown route", HttpMethod.Get, "/nothing-here", null, 404),
         new("method not allowed", HttpMethod.Post, Instance, """{"host":"h","port":80}""", 405),
     ];
@@ -118,6 +159,10 @@ public sealed class MalformedRequestTests(RegistryHttpFixture fixture)
             if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !text.Contains($"\"status\":{row.Status}", StringComparison.Ordinal))
             {
                 failures.Add($"{row.Name}: expected a problem+json body, got '{response.Content.Headers.ContentType}' {text}");
+            }
+            else if (row.Field is not null && JsonNode.Parse(text)?["field"]?.GetValue<string>() != row.Field)
+            {
+                failures.Add($"{row.Name}: expected the problem to name field '{row.Field}', got {text}");
             }
 
             var after = await SnapshotAsync();
@@ -160,5 +205,9 @@ public sealed class MalformedRequestTests(RegistryHttpFixture fixture)
     private static string ManyMetadata(int count) =>
         """{"host":"h","port":80,"metadata":{""" + string.Join(',', Enumerable.Range(0, count).Select(i => $"\"k{i}\":\"v\"")) + "}}";
 
-    private sealed record Row(string Name, HttpMethod Method, string Path, string? Body, int Status, string ContentType = Json, byte[]? RawBody = null);
+    /// <summary>A lease token as <c>LeaseTokenCodec</c> writes one, around a lease id of any text.</summary>
+    private static string Lease(string silo, string service, string leaseId) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{silo}\n{service}\n{leaseId}"));
+
+    private sealed record Row(string Name, HttpMethod Method, string Path, string? Body, int Status, string ContentType = Json, byte[]? RawBody = null, string? Field = null);
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using OrleansRegistry.Model;
 using OrleansRegistry.Silo.Http;
 
@@ -38,6 +40,39 @@ public sealed class QueryValuesTests
         Assert.Equal(expected, QueryValues.ParseStrategy(text));
     }
 
+    [Theory]
+    [InlineData(" random")]
+    [InlineData("random ")]
+    [InlineData("random\n")]
+    [InlineData("random\0")]
+    [InlineData("r\u0430ndom")]
+    public void ParseStrategy_NameWithAnythingAround_ThrowsNamingTheParameter(string text)
+    {
+        var exception = Assert.Throws<HttpInputException>(() => QueryValues.ParseStrategy(text));
+
+        Assert.Equal("strategy", exception.Field);
+    }
+
+    [Theory]
+    [InlineData("trace", "a\0", "trace")]
+    [InlineData("trace", "a\r\nb", "trace")]
+    [InlineData("tr\u0001ace", "a", "query")]
+    public void RefuseControlCharacters_AnyParameter_ThrowsNamingIt(string name, string value, string field)
+    {
+        var query = new QueryCollection(new Dictionary<string, StringValues> { ["healthy"] = "true", [name] = value });
+
+        var exception = Assert.Throws<HttpInputException>(() => QueryValues.RefuseControlCharacters(query));
+
+        Assert.Equal(field, exception.Field);
+        Assert.Equal(400, exception.StatusCode);
+    }
+
+    [Fact]
+    public void RefuseControlCharacters_OrdinaryParameters_Pass()
+    {
+        QueryValues.RefuseControlCharacters(new QueryCollection(new Dictionary<string, StringValues> { ["index"] = "7", ["wait"] = "30s", ["note"] = "zürich" }));
+    }
+
     [Fact]
     public void ParseBlockingQuery_NoIndex_IsNotBlocking()
     {
@@ -63,6 +98,15 @@ public sealed class QueryValuesTests
     [InlineData("1", "1", "wait")]
     [InlineData("1", "soon", "wait")]
     [InlineData("1", "-1s", "wait")]
+    [InlineData("1\0", "1s", "index")]
+    [InlineData("1 ", "1s", "index")]
+    [InlineData(" 1", "1s", "index")]
+    [InlineData("+1", "1s", "index")]
+    [InlineData("\uff11", "1s", "index")]
+    [InlineData("", "1s", "index")]
+    [InlineData("1", "1s\0", "wait")]
+    [InlineData("1", " 1s", "wait")]
+    [InlineData("1", "1s\n", "wait")]
     public void ParseBlockingQuery_BadValues_ThrowNamingTheParameter(string index, string wait, string field)
     {
         var exception = Assert.Throws<HttpInputException>(() => QueryValues.ParseBlockingQuery(index, wait));
