@@ -35,7 +35,7 @@ public static class RegistrySiloHostingExtensions
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.HealthCheck));
         builder.Services.AddRegistryGrains();
         builder.Services.AddRegistryHttpApi();
-        builder.UseOrleans(silo => silo.ConfigureRegistrySilo(configuration).AddRegistryDashboard());
+        builder.UseOrleans(silo => silo.ConfigureRegistrySilo(configuration).AddRegistryDashboard().AddActivityPropagation());
         return builder;
     }
 
