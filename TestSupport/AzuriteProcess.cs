@@ -67,7 +67,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             "--disableTelemetry", "--skipApiVersionCheck", "--silent",
         ]);
         _process = process;
-        await Until.TrueAsync(
+        await Eventually.TrueAsync(
             () => Task.FromResult(FreePorts.IsListening(_ports[2]) || process.HasExited),
             TimeSpan.FromSeconds(30),
             "Azurite to listen on its table port");

@@ -72,7 +72,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public async Task WaitReadyAsync(HttpClient http, string path = "/readyz", TimeSpan? deadline = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        await Until.TrueAsync(
+        await Eventually.TrueAsync(
             async () =>
             {
                 if (_process.HasExited)

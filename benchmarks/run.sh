@@ -6,11 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v wrk >/dev/null 2>&1; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends wrk >/dev/null
-fi
+bash scripts/install-test-tools.sh wrk
 
 if [ ! -f node_modules/azurite/package.json ]; then
   npm ci --no-audit --no-fund

@@ -6,8 +6,8 @@ namespace OrleansRegistry.Client.Discovery;
 
 /// <summary>
 /// The client's copy of one service: the newest snapshot, its selectable instances, the
-/// strategies' state and the bookkeeping of freshness. Picks lock the entry: strategies are not
-/// thread-safe.
+/// strategies' state and the bookkeeping of freshness. Picks do not lock the entry: they lock the
+/// service's <see cref="StrategySet"/>, because strategies are not thread-safe.
 /// </summary>
 internal sealed class CachedService : IDisposable
 {

@@ -262,7 +262,7 @@ public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
             _renewalLoop ??= Task.Run(RenewalLoopAsync);
         }
 
-        // One Random per service: strategies use it under the entry's lock, and Random is not thread-safe.
+        // One Random per service: strategies use it under the lock of the service's StrategySet, and Random is not thread-safe.
         return _services.GetOrAdd(serviceName, name => new CachedService(
             name,
             _timeProvider.GetTimestamp(),

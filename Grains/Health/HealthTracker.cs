@@ -5,8 +5,10 @@ namespace OrleansRegistry.Health;
 
 /// <summary>
 /// The health state machine of one service grain activation: thresholds, TTL leases, the panic
-/// guard and eviction. Pure: it is given the instances, their records, probe results and the time,
-/// and says what changes; the grain stores and publishes that.
+/// guard and eviction. It is given the instances, their stored records, probe results and the time,
+/// and says what changes; the grain stores and publishes that. It is not pure: it keeps each
+/// instance's probe counters (consecutive failures and successes, last result) and registration
+/// generation in memory for the life of the activation, and evaluating results updates them.
 /// </summary>
 /// <remarks>
 /// Rules, per checked instance (one with a health URL, a TCP check or a TTL):

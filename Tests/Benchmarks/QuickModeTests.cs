@@ -7,15 +7,16 @@ namespace OrleansRegistry.Tests.Benchmarks;
 
 /// <summary>
 /// Keeps the benchmark harness working: runs every benchmark in quick mode (short runs, targets
-/// not judged) as the documented program, and checks it prints a row for every figure.
+/// not judged) as the documented program, and checks it prints a row for every figure. How long it
+/// takes is not judged either: the deadline only stops a run that hangs.
 /// </summary>
 [Collection(ProcessClusterCollection.Name)]
 public sealed class QuickModeTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public async Task All_QuickMode_PrintsEveryFigureWithinAMinute()
+    public async Task All_QuickMode_PrintsEveryFigure()
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,14 +28,17 @@ public sealed class QuickModeTests(ITestOutputHelper output)
         start.ArgumentList.Add("all");
         start.ArgumentList.Add("--quick");
 
-        var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
         {
-            using var deadline = new CancellationTokenSource(Budget * 2);
+            using var deadline = new CancellationTokenSource(Deadline);
             await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"the benchmarks in quick mode did not exit within {Deadline}");
         }
         finally
         {
@@ -55,7 +59,6 @@ public sealed class QuickModeTests(ITestOutputHelper output)
         }
 
         Assert.DoesNotContain("FAILED", table, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < Budget, $"quick mode took {clock.Elapsed.TotalSeconds:0} s, more than {Budget.TotalSeconds:0} s");
     }
 
     private static string BenchmarksPath()

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using OrleansRegistry.Health;
 using OrleansRegistry.Options;
 using OrleansRegistry.Tests.Health;
@@ -7,7 +6,7 @@ using OrleansRegistry.Tests.Support;
 namespace OrleansRegistry.Tests.Fixtures;
 
 /// <summary>
-/// A two-silo cluster whose grains (and grain timers) run on a <see cref="FakeTimeProvider"/>, with
+/// A two-silo cluster whose grains (and grain timers) run on a fake clock (<see cref="SettlingClock"/>), with
 /// the default health options (Interval 10 s, Timeout 5 s, DeregisterAfter 1 min): TTL leases and
 /// eviction are tested without waiting minutes. Orleans' own background work stays on real time.
 /// </summary>
@@ -15,7 +14,7 @@ public sealed class FakeClockHealthClusterFixture : IAsyncLifetime
 {
     public static readonly HealthCheckOptions Options = new() { DeregisterAfter = TimeSpan.FromMinutes(1) };
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public SettlingClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public HealthTestCluster Cluster { get; private set; } = null!;
 
@@ -31,50 +30,55 @@ public sealed class FakeClockHealthClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        // Deactivation during shutdown waits on the grains' clock: keep it moving until the silos are down.
-        using var stopped = new CancellationTokenSource();
-        var ticking = Task.Run(async () =>
-        {
-            while (!stopped.IsCancellationRequested)
+        // Deactivation during shutdown waits on the grains' clock: move it on a second at every look
+        // until the silos are down.
+        var stopping = Cluster.DisposeAsync().AsTask();
+        await Eventually.TrueAsync(
+            () =>
             {
                 Clock.Advance(TimeSpan.FromSeconds(1));
-                await Task.Delay(10, CancellationToken.None);
-            }
-        });
-        await Cluster.DisposeAsync();
-        await stopped.CancelAsync();
-        await ticking;
+                return stopping.IsCompleted;
+            },
+            TimeSpan.FromMinutes(2),
+            "the silos to stop");
+        await stopping;
         await Backend.DisposeAsync();
     }
 
     /// <summary>
-    /// Moves the fake clock on by <paramref name="by"/> and waits until the service grain has run a
-    /// health tick at that time or later. The timer re-arms after each tick, so when the move fell
-    /// between a tick and its re-arming, the clock is moved on by another interval.
+    /// Moves the fake clock on by <paramref name="by"/>, waits until the service grain has run a
+    /// health tick at that time or later, and then until every tick the move set off has finished
+    /// (its status changes and evictions are committed). A grain timer is armed again only after
+    /// its tick, so when the move fell between a tick and its re-arming (the first tick, which
+    /// runs at registration, may still be running), the clock is moved on by another interval.
     /// </summary>
     public async Task AdvanceAsync(string service, TimeSpan by)
     {
         var target = Clock.GetUtcNow() + by;
         Clock.Advance(by);
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var moves = 1; !await TickedAsync(service, target); moves++)
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(2);
-            while (DateTime.UtcNow < deadline)
-            {
-                if ((await GrainFactory.GetGrain<IServiceHealthGrain>(service).GetHealthReportAsync()).LastTickAt >= target)
-                {
-                    // Let the tick finish and the timer re-arm before the next move.
-                    await Task.Delay(50);
-                    return;
-                }
-
-                await Task.Delay(20);
-            }
-
+            Assert.True(moves < 5, $"no health tick of {service} at or after {target}");
             Clock.Advance(Options.Interval);
         }
 
-        Assert.Fail($"no health tick of {service} at or after {target}");
+        await Eventually.TrueAsync(() => Clock.Settled, TimeSpan.FromSeconds(10), "every grain timer the clock set off to finish its tick");
+    }
+
+    private async Task<bool> TickedAsync(string service, DateTimeOffset target)
+    {
+        try
+        {
+            await Eventually.TrueAsync(
+                async () => (await GrainFactory.GetGrain<IServiceHealthGrain>(service).GetHealthReportAsync()).LastTickAt >= target,
+                TimeSpan.FromSeconds(2),
+                $"a health tick of {service} at or after {target}");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 }
 

@@ -47,14 +47,12 @@ public static class HealthSteps
     /// <summary>How long until no silo's balancer cache offers <paramref name="id"/> any more.</summary>
     public static async Task<TimeSpan> TimeUntilOutOfSelectionAsync(HealthTestCluster cluster, string service, string id, TimeSpan deadline)
     {
-        var clock = Stopwatch.StartNew();
-        while (cluster.Silos.Any(silo => Selectable(cluster, silo, service).Contains(id)))
-        {
-            Assert.True(clock.Elapsed < deadline, $"{service}/{id} still selectable after {clock.Elapsed}");
-            await Task.Delay(10);
-        }
-
-        return clock.Elapsed;
+        var started = Stopwatch.GetTimestamp();
+        await Eventually.TrueAsync(
+            () => !cluster.Silos.Any(silo => Selectable(cluster, silo, service).Contains(id)),
+            deadline,
+            $"no silo to offer {service}/{id} any more");
+        return Stopwatch.GetElapsedTime(started);
     }
 
     public static async Task AssertNeverPickedAsync(HealthTestCluster cluster, string service, string id)

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Registry;
 using OrleansRegistry.Tests.Health;
-using OrleansRegistry.Tests.Support;
 using Xunit.Abstractions;
 
 namespace OrleansRegistry.Tests.Processes;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Tests.Support;
 using Xunit.Abstractions;
 
 namespace OrleansRegistry.Tests.Processes;

@@ -31,19 +31,6 @@ public sealed class MembershipDetectionTests(ITestOutputHelper output)
         Assert.True(hangDetection <= TimeSpan.FromSeconds(30), $"a hung silo took {hangDetection.TotalSeconds:F1} s to be declared dead");
     }
 
-    private static async Task WaitForActiveAsync(IManagementGrain management, int count, TimeSpan deadline)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var hosts = await management.GetHosts(onlyActive: true);
-            if (hosts.Count == count)
-            {
-                return;
-            }
-
-            Assert.True(clock.Elapsed < deadline, $"expected {count} active silos within {deadline}, still {hosts.Count}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForActiveAsync(IManagementGrain management, int count, TimeSpan deadline) =>
+        Eventually.TrueAsync(async () => (await management.GetHosts(onlyActive: true)).Count == count, deadline, $"{count} active silos");
 }

@@ -22,7 +22,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         if (!File.Exists(Executable))
         {
-            throw new InvalidOperationException("Chromium is not installed (apt-get install chromium); .ci/install-prerequisites installs it.");
+            throw new InvalidOperationException("Chromium is not installed (apt-get install chromium); building the tests installs it with scripts/install-test-tools.sh when it can.");
         }
 
         var browser = await Puppeteer.LaunchAsync(new LaunchOptions

@@ -54,7 +54,7 @@ internal sealed class HttpBenchmark : IFigureBenchmark
                 barePort.ToString(CultureInfo.InvariantCulture), contentType, listFile, selectFile,
             ]);
             var bareBase = new Uri($"http://127.0.0.1:{barePort.ToString(CultureInfo.InvariantCulture)}");
-            await Until.TrueAsync(() => Task.FromResult(FreePorts.IsListening(barePort) || bare.HasExited), TimeSpan.FromSeconds(30), "the bare endpoint to listen");
+            await Eventually.TrueAsync(() => Task.FromResult(FreePorts.IsListening(barePort) || bare.HasExited), TimeSpan.FromSeconds(30), "the bare endpoint to listen");
             if (bare.HasExited)
             {
                 throw new InvalidOperationException($"the bare endpoint exited:\n{bare.Output}");
