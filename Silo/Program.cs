@@ -4,8 +4,10 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddRegistrySilo();
+    builder.AddRegistryTelemetry();
     var app = builder.Build();
     app.MapRegistryEndpoints();
+    app.MapRegistryMetrics();
     app.MapRegistryDashboard();
     app.MapRegistryView();
     await app.RunAsync();

@@ -35,7 +35,7 @@ public static class RegistryTelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter());
+                .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         if (exportToCollector)
         {
             builder.Logging.AddOpenTelemetry(logging =>
