@@ -50,13 +50,15 @@ public static class RegistryTelemetryExtensions
     }
 
     /// <summary>
-    /// The spans a registry trace is made of: the HTTP request, Orleans' grain calls and
-    /// activations, storage, the probes' HTTP calls and the registry's own spans. Orleans' runtime
-    /// source is left out: its membership and timer calls would start a trace every few seconds.
+    /// The spans a registry trace is made of: the HTTP request, Orleans' grain calls (Orleans 10
+    /// reports them on its runtime source), activations and storage, the probes' HTTP calls and the
+    /// registry's own spans. Only a request or a registry operation starts a trace
+    /// (<see cref="RegistryRootSampler"/>), so Orleans' background calls stay out.
     /// </summary>
     public static TracerProviderBuilder AddRegistrySources(this TracerProviderBuilder tracing) =>
         tracing
-            .AddSource(RegistryTracing.SourceName, ActivitySources.ApplicationGrainActivitySourceName, ActivitySources.LifecycleActivitySourceName, ActivitySources.StorageActivitySourceName)
+            .SetSampler(new ParentBasedSampler(new RegistryRootSampler()))
+            .AddSource(RegistryTracing.SourceName, ActivitySources.AllActivitySourceName)
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation();
 

@@ -25,6 +25,11 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>Services a derived fixture adds to the silo's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Configuration keys given to the silo on its command line.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
@@ -40,7 +45,7 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
             ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        _factory = new RegistryApplicationFactory(settings, Logs);
+        _factory = new RegistryApplicationFactory(settings, Logs, ConfigureServices);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -65,7 +70,7 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class RegistryApplicationFactory(IReadOnlyDictionary<string, string> settings, CapturingLoggerProvider logs)
+    private sealed class RegistryApplicationFactory(IReadOnlyDictionary<string, string> settings, CapturingLoggerProvider logs, Action<IServiceCollection> configureServices)
         : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -76,6 +81,7 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
             }
 
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
+            builder.ConfigureServices(configureServices);
         }
     }
 }
