@@ -1,3 +1,4 @@
+using OrleansRegistry.Silo.Dns;
 using OrleansRegistry.Silo.Hosting;
 
 try
@@ -5,6 +6,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddRegistrySilo();
     builder.AddRegistryTelemetry();
+    builder.Services.AddRegistryDns();
     var app = builder.Build();
     app.MapRegistryEndpoints();
     app.MapRegistryMetrics();
@@ -13,9 +15,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (RegistryConfigurationException exception)
+catch (Exception exception) when (ConfigurationFailure.MessageOf(exception) is { } message)
 {
-    await Console.Error.WriteLineAsync($"OrleansRegistry cannot start: {exception.Message}");
+    await Console.Error.WriteLineAsync($"OrleansRegistry cannot start: {message}");
     return 2;
 }
 

@@ -5,12 +5,15 @@ namespace OrleansRegistry.TestSupport;
 /// <summary>A real silo process (the built Silo program) on loopback ports, as an operator runs it.</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
+    private const string DnsPortArgument = "--Registry:Dns:Port=";
+
     private readonly ChildProcess _process;
 
-    private SiloProcess(ChildProcess process, (int Http, int Silo, int Gateway) ports, string clusterId)
+    private SiloProcess(ChildProcess process, (int Http, int Silo, int Gateway) ports, int dnsPort, string clusterId)
     {
         _process = process;
         Ports = ports;
+        DnsPort = dnsPort;
         ClusterId = clusterId;
         BaseAddress = new Uri($"http://127.0.0.1:{ports.Http}");
     }
@@ -22,6 +25,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public int SiloPort => Ports.Silo;
 
     public int GatewayPort => Ports.Gateway;
+
+    /// <summary>Where the silo answers DNS (UDP and TCP); 0 when the launch turned DNS off.</summary>
+    public int DnsPort { get; }
 
     public Uri BaseAddress { get; }
 
@@ -64,8 +70,16 @@ public sealed class SiloProcess : IAsyncDisposable
             ]);
         }
 
+        // Every silo answers DNS, by default on 8600: silos on one machine each need their own port.
+        var dnsSetting = launch.ExtraArguments.LastOrDefault(argument => argument.StartsWith(DnsPortArgument, StringComparison.OrdinalIgnoreCase));
+        var dnsPort = dnsSetting is null ? FreePorts.Next() : int.Parse(dnsSetting[DnsPortArgument.Length..], CultureInfo.InvariantCulture);
+        if (dnsSetting is null)
+        {
+            arguments.Add(DnsPortArgument + dnsPort.ToString(CultureInfo.InvariantCulture));
+        }
+
         arguments.AddRange(launch.ExtraArguments);
-        return new SiloProcess(ChildProcess.Start("dotnet", arguments, launch.WorkingDirectory), ports, launch.ClusterId);
+        return new SiloProcess(ChildProcess.Start("dotnet", arguments, launch.WorkingDirectory), ports, dnsPort, launch.ClusterId);
     }
 
     /// <summary>Waits until the silo answers <paramref name="path"/> with a success status; fails at once if it exits.</summary>

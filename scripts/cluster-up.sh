@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Starts a local production-shaped cluster without Docker: Azurite + 3 silos on Azure Storage
 # clustering, state and reminders. Stop it with scripts/cluster-down.sh.
-#   silo 1: HTTP 8080, silo 11111, gateway 30000
-#   silo 2: HTTP 8081, silo 11112, gateway 30001
-#   silo 3: HTTP 8082, silo 11113, gateway 30002
+#   silo 1: HTTP 8080, silo 11111, gateway 30000, DNS 8600
+#   silo 2: HTTP 8081, silo 11112, gateway 30001, DNS 8601
+#   silo 3: HTTP 8082, silo 11113, gateway 30002, DNS 8602
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run=.cluster
@@ -29,7 +29,7 @@ for i in 1 2 3; do
     --urls "http://127.0.0.1:$((8079 + i))" \
     --Orleans:Clustering=AzureStorage --Registry:Storage=AzureStorage \
     --Orleans:AdvertisedIP=127.0.0.1 \
-    --Orleans:SiloPort=$((11110 + i)) --Orleans:GatewayPort=$((29999 + i)) \
+    --Orleans:SiloPort=$((11110 + i)) --Orleans:GatewayPort=$((29999 + i)) --Registry:Dns:Port=$((8599 + i)) \
     >"$run/silo$i.log" 2>&1 &
   echo $! >"$run/silo$i.pid"
 done

@@ -1,145 +1,72 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using OrleansRegistry.ClientApp.Connection;
-using OrleansRegistry.ClientApp.Output;
-using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Cli;
 
-/// <summary>The dispatcher: finds the command, runs it, and turns every failure into a message and an exit code.</summary>
+/// <summary>
+/// The command line, on System.CommandLine: the root with the global options, the commands of
+/// <see cref="CommandCatalog"/> and <c>help</c>. Parsing, help and usage errors are the library's;
+/// Ctrl+C cancels the running command's token (the library's handler).
+/// </summary>
 internal static class CliApplication
 {
-    private const int Interrupted = 130;
+    public const string ProgramName = "registry-cli";
 
-    /// <summary>Runs against the real console and environment; Ctrl+C cancels the running command.</summary>
-    public static async Task<int> RunConsoleAsync(string[] args)
+    /// <summary>Runs against the real console and environment.</summary>
+    public static Task<int> RunConsoleAsync(string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-            return await RunAsync(args, configuration, Console.Out, Console.Error, !Console.IsOutputRedirected, cancellation.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        return RunAsync(args, configuration, new InvocationConfiguration(), !Console.IsOutputRedirected);
     }
 
-    public static async Task<int> RunAsync(
-        IReadOnlyList<string> args,
-        IConfiguration configuration,
-        TextWriter output,
-        TextWriter error,
-        bool outputIsTerminal,
-        CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, IConfiguration configuration, InvocationConfiguration invocation, bool outputIsTerminal)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ICliCommand? command = null;
-        try
+        ArgumentNullException.ThrowIfNull(invocation);
+        var parseResult = BuildRoot(configuration, outputIsTerminal).Parse(args);
+        if (parseResult.Errors.Count == 0)
         {
-            var commandIndex = FindCommandIndex(args);
-            var commandName = commandIndex < 0 ? null : args[commandIndex];
-            var rest = args.Where((_, i) => i != commandIndex).ToList();
+            return await parseResult.InvokeAsync(invocation);
+        }
 
-            if (commandName is null or "help")
-            {
-                return Help(commandName, rest, output, error);
-            }
-
-            command = CommandCatalog.Find(commandName) ?? throw new UsageException($"unknown command '{commandName}'");
-            var commandLine = CommandLineParser.Parse(rest, GlobalOptions.Accepted.Merge(command.Options));
-            if (commandLine.HasFlag(GlobalOptions.Help))
-            {
-                await output.WriteLineAsync(CommandCatalog.UsageOf(command));
-                return ExitCodes.Ok;
-            }
-
-            var settings = ClientSettings.Read(commandLine, configuration);
-            var cliOutput = new CliOutput(output, error, commandLine.HasFlag(GlobalOptions.Json), outputIsTerminal);
-            await using var context = new CommandContext(settings, cliOutput);
-            return await command.ExecuteAsync(context, commandLine, cancellationToken);
-        }
-        catch (UsageException exception)
-        {
-            await error.WriteLineAsync($"error: {exception.Message}");
-            await error.WriteLineAsync(command is null ? $"run '{CommandCatalog.ProgramName} help' for the commands" : CommandCatalog.UsageOf(command));
-            return ExitCodes.InvalidInput;
-        }
-        catch (RegistryValidationException exception)
-        {
-            await error.WriteLineAsync($"invalid input: {exception.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (RegistryUnreachableException exception)
-        {
-            await error.WriteLineAsync($"error: {exception.Message}");
-            return ExitCodes.RegistryFailed;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await error.WriteLineAsync("interrupted");
-            return Interrupted;
-        }
-        catch (TimeoutException exception)
-        {
-            await error.WriteLineAsync($"error: the registry did not answer in time: {exception.Message}");
-            return ExitCodes.RegistryFailed;
-        }
-        catch (Exception exception) when (exception is OrleansException or IOException or OperationCanceledException)
-        {
-            // A silo that dies mid-call surfaces as SiloUnavailableException or an aborted connection.
-            await error.WriteLineAsync($"error: the registry failed: {exception.Message}");
-            return ExitCodes.RegistryFailed;
-        }
-        catch (Exception exception)
-        {
-            // Anything else the registry threw back (or a fault of our own): still a message and a documented code, not a crash dump.
-            await error.WriteLineAsync($"error: unexpected failure: {exception.GetType().Name}: {exception.Message}");
-            return ExitCodes.RegistryFailed;
-        }
+        // The library prints the error with the usage and exits 1; the CLI's code for bad usage is 2
+        // (nothing was sent), and the usage goes to standard error too, so standard output only ever
+        // carries results.
+        await parseResult.InvokeAsync(new InvocationConfiguration { Output = invocation.Error, Error = invocation.Error });
+        return ExitCodes.InvalidInput;
     }
 
-    /// <summary>The first argument that is neither a global option nor a global option's value.</summary>
-    private static int FindCommandIndex(IReadOnlyList<string> args)
+    private static RootCommand BuildRoot(IConfiguration configuration, bool outputIsTerminal)
     {
-        for (var i = 0; i < args.Count; i++)
+        var globals = new GlobalOptions();
+        var runner = new CommandRunner(globals, configuration, outputIsTerminal);
+        var root = new RootCommand("A command-line client of the Orleans service registry.") { HelpName = ProgramName };
+        foreach (var option in globals.All)
         {
-            var arg = args[i];
-            if (!arg.StartsWith('-'))
-            {
-                return i;
-            }
-
-            var name = arg.TrimStart('-');
-            if (GlobalOptions.Accepted.Values.Contains(name))
-            {
-                i++;
-            }
+            root.Options.Add(option);
         }
 
-        return -1;
+        var commands = CommandCatalog.Create();
+        foreach (var command in commands)
+        {
+            command.SetAction((parseResult, cancellationToken) => runner.RunAsync(command, parseResult, cancellationToken));
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(HelpCommand(root, commands.Select(command => command.Name).ToArray()));
+        return root;
     }
 
-    private static int Help(string? commandName, List<string> rest, TextWriter output, TextWriter error)
+    /// <summary><c>help [COMMAND]</c>: the library's help, as <c>[COMMAND] --help</c> prints it.</summary>
+    private static Command HelpCommand(RootCommand root, string[] commandNames)
     {
-        var helpLine = CommandLineParser.Parse(rest, GlobalOptions.Accepted);
-        var asked = commandName is not null || helpLine.HasFlag(GlobalOptions.Help);
-        if (commandName is not null && helpLine.Positionals.Count > 0)
+        var topic = new Argument<string>("COMMAND") { Description = "the command to describe", HelpName = "COMMAND", Arity = ArgumentArity.ZeroOrOne };
+        topic.AcceptOnlyFromAmong(commandNames);
+        var help = new Command("help", "show help for the CLI or one command") { topic };
+        help.SetAction((parseResult, cancellationToken) =>
         {
-            var topic = helpLine.Positionals[0];
-            var command = CommandCatalog.Find(topic) ?? throw new UsageException($"unknown command '{topic}'");
-            output.WriteLine(CommandCatalog.UsageOf(command));
-            output.WriteLine($"  {command.Summary}");
-            return ExitCodes.Ok;
-        }
-
-        (asked ? output : error).WriteLine(CommandCatalog.Usage());
-        return asked ? ExitCodes.Ok : ExitCodes.InvalidInput;
+            string[] line = parseResult.GetValue(topic) is { } name ? [name, "--help"] : ["--help"];
+            return root.Parse(line).InvokeAsync(parseResult.InvocationConfiguration, cancellationToken);
+        });
+        return help;
     }
 }

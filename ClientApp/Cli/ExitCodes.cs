@@ -8,7 +8,7 @@ internal static class ExitCodes
     /// <summary>The service, instance or definition does not exist, or no instance is healthy.</summary>
     public const int NotFound = 1;
 
-    /// <summary>Bad input or usage; nothing was sent to the registry.</summary>
+    /// <summary>Bad input or usage (a parse error included); nothing was sent to the registry.</summary>
     public const int InvalidInput = 2;
 
     /// <summary>The registry could not be reached or failed.</summary>
@@ -16,4 +16,7 @@ internal static class ExitCodes
 
     /// <summary><c>call</c>: the service answered with a status outside 2xx, or no instance could be reached.</summary>
     public const int ServiceFailed = 4;
+
+    /// <summary>Ctrl+C (or SIGTERM) cancelled the running command.</summary>
+    public const int Interrupted = 130;
 }

@@ -1,12 +1,54 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Microsoft.Extensions.Configuration;
+using OrleansRegistry.ClientApp.Connection;
+
 namespace OrleansRegistry.ClientApp.Cli;
 
-/// <summary>Options every command accepts, anywhere on the line.</summary>
-internal static class GlobalOptions
+/// <summary>Options every command accepts, before or after its name: where the cluster is, and <c>--json</c>.</summary>
+internal sealed class GlobalOptions
 {
-    public const string Gateway = "gateway";
-    public const string ClusterId = "cluster-id";
-    public const string Json = "json";
-    public const string Help = "help";
+    public Option<GatewayAddress[]> Gateway { get; } = new("--gateway")
+    {
+        Description = $"a silo's client gateway; repeatable (default {ClientSettings.DefaultGateway}, or Registry__Gateways__0=HOST:PORT)",
+        HelpName = "HOST:PORT",
+        Recursive = true,
+        CustomParser = ParseGateways,
+    };
 
-    public static CommandOptions Accepted { get; } = CommandOptions.Create([Json, Help], [Gateway, ClusterId]);
+    public Option<string> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = $"the cluster's Orleans:ClusterId (default {ClientSettings.DefaultClusterId}, or Orleans__ClusterId)",
+        HelpName = "ID",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "print the HTTP API's JSON, one document per line",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Gateway, ClusterId, Json];
+
+    /// <summary>The options' values, falling back on configuration (see <see cref="ClientSettings.Read"/>).</summary>
+    public ClientSettings ReadSettings(ParseResult parseResult, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return ClientSettings.Read(parseResult.GetValue(Gateway) ?? [], parseResult.GetValue(ClusterId), configuration);
+    }
+
+    /// <summary>Every <c>--gateway</c> given (each may hold a comma-separated list); a malformed one is a parse error.</summary>
+    private static GatewayAddress[] ParseGateways(ArgumentResult result)
+    {
+        try
+        {
+            return [.. result.Tokens.SelectMany(token => GatewayAddress.ParseList(token.Value))];
+        }
+        catch (FormatException exception)
+        {
+            result.AddError(exception.Message);
+            return [];
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Http;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,6 @@ using OrleansRegistry.Client.Calls;
 using OrleansRegistry.Client.Discovery;
 using OrleansRegistry.Client.Picking;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Commands;
@@ -16,49 +16,50 @@ namespace OrleansRegistry.ClientApp.Commands;
 /// through the client library (discover, pick, lease, retries on other instances, breakers), as a
 /// .NET service in the fleet would make it. Prints the status, the instance that answered and the body.
 /// </summary>
-internal sealed class CallCommand : ICliCommand
+internal sealed class CallCommand : RegistryCommand
 {
-    private const string Body = "body";
-    private const string Strategy = "strategy";
+    private readonly Argument<string> _service = CommandArguments.Service();
+    private readonly Argument<string> _method = new("METHOD") { Description = "the HTTP method, such as GET or POST" };
+    private readonly Argument<string> _path = new("PATH") { Description = "the path to call on the instance, starting with '/'" };
+    private readonly Option<string> _body = new("--body") { Description = "send this file as the request body ('-' for standard input)", HelpName = "FILE" };
+    private readonly StrategyOption _strategy = new("how to pick (default: the client library's)");
 
-    public string Name => "call";
+    public CallCommand()
+        : base("call", "call the service over HTTP through the client library (exit 4 when it answers an error or cannot be reached)")
+    {
+        _method.Validators.Add(result =>
+        {
+            var method = result.GetValueOrDefault<string>();
+            if (method.Length == 0 || method.Any(c => !char.IsAsciiLetter(c)))
+            {
+                result.AddError($"METHOD must be an HTTP method such as GET or POST, not '{method}'");
+            }
+        });
+        _path.Validators.Add(result =>
+        {
+            var path = result.GetValueOrDefault<string>();
+            if (!path.StartsWith('/'))
+            {
+                result.AddError($"PATH must start with '/', not '{path}'");
+            }
+        });
+        Arguments.Add(_service);
+        Arguments.Add(_method);
+        Arguments.Add(_path);
+        Options.Add(_body);
+        Options.Add(_strategy);
+    }
 
-    public string Synopsis => $"SERVICE METHOD PATH [--body FILE] [--strategy {string.Join('|', LoadBalancingStrategyNames.All)}]";
-
-    public string Summary => "call the service over HTTP through the client library (exit 4 when it answers an error or cannot be reached)";
-
-    public CommandOptions Options { get; } = CommandOptions.Create([], [Body, Strategy]);
-
-    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        commandLine.ExpectPositionals("SERVICE", "METHOD", "PATH");
-        var (serviceName, method, path) = (commandLine.Positionals[0], commandLine.Positionals[1], commandLine.Positionals[2]);
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var (serviceName, method, path) = (parseResult.GetRequiredValue(_service), parseResult.GetRequiredValue(_method), parseResult.GetRequiredValue(_path));
         RegistryValidator.ValidateServiceName(serviceName);
-        if (method.Length == 0 || method.Any(c => !char.IsAsciiLetter(c)))
-        {
-            throw new UsageException($"METHOD must be an HTTP method such as GET or POST, not '{method}'");
-        }
-
-        if (!path.StartsWith('/'))
-        {
-            throw new UsageException($"PATH must start with '/', not '{path}'");
-        }
-
-        LoadBalancingStrategy? strategy = null;
-        if (commandLine.GetValue(Strategy) is { } strategyName)
-        {
-            if (!LoadBalancingStrategyNames.TryParse(strategyName, out var parsed))
-            {
-                throw new RegistryValidationException("strategy", $"must be one of {string.Join(", ", LoadBalancingStrategyNames.All)}");
-            }
-
-            strategy = parsed;
-        }
+        var strategy = _strategy.Read(parseResult);
 
         ReadOnlyMemory<byte>? body = null;
-        if (commandLine.GetValue(Body) is { } bodyFile)
+        if (parseResult.GetValue(_body) is { } bodyFile)
         {
             body = bodyFile == "-"
                 ? await ReadStandardInputAsync(cancellationToken)
@@ -134,7 +135,7 @@ internal sealed class CallCommand : ICliCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot read --body file '{path}': {exception.Message}");
+            throw new RegistryValidationException("body", $"cannot read '{path}': {exception.Message}");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.Contracts;
@@ -11,26 +12,32 @@ namespace OrleansRegistry.ClientApp.Commands;
 /// <c>define SERVICE --file FILE</c>: puts a definition written in the HTTP API's JSON
 /// (<c>--file -</c> reads standard input). <c>name</c> may be omitted but must match SERVICE when given.
 /// </summary>
-internal sealed class DefineCommand : ICliCommand
+internal sealed class DefineCommand : RegistryCommand
 {
     private const string File = "file";
     private const int MaxFileBytes = 1024 * 1024;
 
-    public string Name => "define";
+    private readonly Argument<string> _service = CommandArguments.Service();
+    private readonly Option<string> _file = new("--file")
+    {
+        Description = "the definition as the HTTP API's JSON ('-' for standard input)",
+        HelpName = "FILE",
+        Required = true,
+    };
 
-    public string Synopsis => "SERVICE --file FILE";
+    public DefineCommand()
+        : base("define", "put a service definition from a JSON file")
+    {
+        Arguments.Add(_service);
+        Options.Add(_file);
+    }
 
-    public string Summary => "put a service definition from a JSON file ('-' for standard input)";
-
-    public CommandOptions Options { get; } = CommandOptions.Create([], [File]);
-
-    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        commandLine.ExpectPositionals("SERVICE");
-        var serviceName = commandLine.Positionals[0];
-        var path = commandLine.GetValue(File) ?? throw new UsageException("missing --file FILE");
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var serviceName = parseResult.GetRequiredValue(_service);
+        var path = parseResult.GetRequiredValue(_file);
         var definition = Parse(await ReadAsync(path, cancellationToken)).ToDefinition(serviceName);
 
         var client = await context.ConnectAsync(cancellationToken);

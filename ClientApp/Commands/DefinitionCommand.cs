@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
@@ -7,22 +8,21 @@ using OrleansRegistry.Validation;
 namespace OrleansRegistry.ClientApp.Commands;
 
 /// <summary><c>definition SERVICE</c>: shows the stored definition; exit code 1 when there is none.</summary>
-internal sealed class DefinitionCommand : ICliCommand
+internal sealed class DefinitionCommand : RegistryCommand
 {
-    public string Name => "definition";
+    private readonly Argument<string> _service = CommandArguments.Service();
 
-    public string Synopsis => "SERVICE";
+    public DefinitionCommand()
+        : base("definition", "show a service's definition (exit 1 when it has none)")
+    {
+        Arguments.Add(_service);
+    }
 
-    public string Summary => "show a service's definition (exit 1 when it has none)";
-
-    public CommandOptions Options => CommandOptions.None;
-
-    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        commandLine.ExpectPositionals("SERVICE");
-        var serviceName = commandLine.Positionals[0];
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var serviceName = parseResult.GetRequiredValue(_service);
         RegistryValidator.ValidateServiceName(serviceName, "name");
 
         var client = await context.ConnectAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
@@ -10,29 +11,29 @@ namespace OrleansRegistry.ClientApp.Commands;
 /// <c>instances SERVICE [--healthy]</c>. Like <c>GET /services/{name}</c>, an unknown service has
 /// no instances rather than being an error.
 /// </summary>
-internal sealed class InstancesCommand : ICliCommand
+internal sealed class InstancesCommand : RegistryCommand
 {
-    private const string Healthy = "healthy";
+    private readonly Argument<string> _service = CommandArguments.Service();
+    private readonly Option<bool> _healthy = new("--healthy") { Description = "only the instances a balancer may pick" };
 
-    public string Name => "instances";
+    public InstancesCommand()
+        : base("instances", "list a service's instances")
+    {
+        Arguments.Add(_service);
+        Options.Add(_healthy);
+    }
 
-    public string Synopsis => "SERVICE [--healthy]";
-
-    public string Summary => "list a service's instances (--healthy: only those a balancer may pick)";
-
-    public CommandOptions Options { get; } = CommandOptions.Create([Healthy], []);
-
-    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        commandLine.ExpectPositionals("SERVICE");
-        var serviceName = commandLine.Positionals[0];
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var serviceName = parseResult.GetRequiredValue(_service);
+        var healthyOnly = parseResult.GetValue(_healthy);
         RegistryValidator.ValidateServiceName(serviceName);
 
         var client = await context.ConnectAsync(cancellationToken);
         var service = client.GetGrain<IServiceGrain>(serviceName);
-        var instances = await (commandLine.HasFlag(Healthy) ? service.GetHealthyInstancesAsync() : service.GetInstancesAsync()).WaitAsync(cancellationToken);
+        var instances = await (healthyOnly ? service.GetHealthyInstancesAsync() : service.GetInstancesAsync()).WaitAsync(cancellationToken);
 
         if (context.Output.Json)
         {
@@ -40,7 +41,7 @@ internal sealed class InstancesCommand : ICliCommand
         }
         else if (instances.Count == 0)
         {
-            context.Output.Line($"no {(commandLine.HasFlag(Healthy) ? "healthy " : string.Empty)}instances of {serviceName}");
+            context.Output.Line($"no {(healthyOnly ? "healthy " : string.Empty)}instances of {serviceName}");
         }
         else
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
@@ -10,32 +11,36 @@ namespace OrleansRegistry.ClientApp.Commands;
 
 /// <summary>
 /// <c>register SERVICE ID --host H --port P [...]</c>: registers or replaces an instance. The options
-/// become the same wire document an HTTP <c>PUT</c> carries, so both paths share one set of rules.
+/// become the same wire document an HTTP <c>PUT</c> carries, so both paths share one set of rules:
+/// every option is read as text and checked there, so a bad value is refused naming its wire field.
 /// </summary>
-internal sealed class RegisterCommand : ICliCommand
+internal sealed class RegisterCommand : RegistryCommand
 {
-    private const string Host = "host";
-    private const string Port = "port";
-    private const string Status = "status";
-    private const string Meta = "meta";
-    private const string HealthUrl = "health-url";
-    private const string Ttl = "ttl";
-    private const string Weight = "weight";
+    private readonly InstanceArguments _instance = new();
+    private readonly Option<string> _host = new("--host") { Description = "the instance's address (required)", HelpName = "H" };
+    private readonly Option<string> _port = new("--port") { Description = "the instance's port (required)", HelpName = "P" };
+    private readonly Option<string> _status = new("--status") { Description = "healthy (default), unhealthy, starting or stopping", HelpName = "S" };
+    private readonly Option<string[]> _meta = new("--meta") { Description = "a metadata entry; repeatable", HelpName = "K=V" };
+    private readonly Option<string> _healthUrl = new("--health-url") { Description = "the HTTP health check's URL", HelpName = "URL" };
+    private readonly Option<string> _ttl = new("--ttl") { Description = "a TTL check: the instance heartbeats at least this often, as 30s", HelpName = "DURATION" };
+    private readonly Option<string> _weight = new("--weight") { Description = "metadata.weight, for weighted_round_robin", HelpName = "N" };
 
-    public string Name => "register";
+    public RegisterCommand()
+        : base("register", "register or replace an instance and print what was stored")
+    {
+        _instance.AddTo(this);
+        foreach (var option in new Option[] { _host, _port, _status, _meta, _healthUrl, _ttl, _weight })
+        {
+            Options.Add(option);
+        }
+    }
 
-    public string Synopsis => "SERVICE ID --host H --port P [--status S] [--meta K=V]... [--health-url URL] [--ttl 30s] [--weight N]";
-
-    public string Summary => "register or replace an instance and print what was stored";
-
-    public CommandOptions Options { get; } = CommandOptions.Create([], [Host, Port, Status, Meta, HealthUrl, Ttl, Weight]);
-
-    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        commandLine.ExpectPositionals("SERVICE", "ID");
-        var instance = ToDocument(commandLine).ToInstance(commandLine.Positionals[0], commandLine.Positionals[1]);
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var (serviceName, instanceId) = _instance.Read(parseResult);
+        var instance = ToDocument(parseResult).ToInstance(serviceName, instanceId);
 
         var client = await context.ConnectAsync(cancellationToken);
         var stored = await client.GetGrain<IServiceGrain>(instance.ServiceName).RegisterAsync(instance).WaitAsync(cancellationToken);
@@ -53,10 +58,10 @@ internal sealed class RegisterCommand : ICliCommand
         return ExitCodes.Ok;
     }
 
-    private static ServiceInstanceDocument ToDocument(CommandLine commandLine)
+    private ServiceInstanceDocument ToDocument(ParseResult parseResult)
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in commandLine.GetValues(Meta))
+        foreach (var pair in parseResult.GetValue(_meta) ?? [])
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
@@ -67,19 +72,19 @@ internal sealed class RegisterCommand : ICliCommand
             metadata[pair[..equals]] = pair[(equals + 1)..];
         }
 
-        if (commandLine.GetValue(Weight) is { } weight)
+        if (parseResult.GetValue(_weight) is { } weight)
         {
             metadata[ServiceInstance.WeightKey] = weight;
         }
 
-        var ttl = commandLine.GetValue(Ttl);
+        var ttl = parseResult.GetValue(_ttl);
         return new ServiceInstanceDocument
         {
-            Host = commandLine.GetValue(Host),
-            Port = ParsePort(commandLine.GetValue(Port)),
-            Status = commandLine.GetValue(Status),
+            Host = parseResult.GetValue(_host),
+            Port = ParsePort(parseResult.GetValue(_port)),
+            Status = parseResult.GetValue(_status),
             Metadata = metadata,
-            HealthCheckUrl = commandLine.GetValue(HealthUrl),
+            HealthCheckUrl = parseResult.GetValue(_healthUrl),
             Check = ttl is null ? null : new InstanceCheckDocument { Ttl = ttl },
         };
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
@@ -13,31 +14,27 @@ namespace OrleansRegistry.ClientApp.Commands;
 /// <c>--hold</c> asks to leave it open (it then expires after the silo's lease duration), which
 /// lets a script see how open leases steer later picks.
 /// </summary>
-internal sealed class SelectCommand : ICliCommand
+internal sealed class SelectCommand : RegistryCommand
 {
-    private const string Strategy = "strategy";
-    private const string Hold = "hold";
+    private readonly Argument<string> _service = CommandArguments.Service();
+    private readonly StrategyOption _strategy = new("how to pick (default round_robin)");
+    private readonly Option<bool> _hold = new("--hold") { Description = "leave a least_connections lease open until it expires" };
 
-    public string Name => "select";
+    public SelectCommand()
+        : base("select", "pick one healthy instance (exit 1 when none is healthy)")
+    {
+        Arguments.Add(_service);
+        Options.Add(_strategy);
+        Options.Add(_hold);
+    }
 
-    public string Synopsis => $"SERVICE [--strategy {string.Join('|', LoadBalancingStrategyNames.All)}] [--hold]";
-
-    public string Summary => "pick one healthy instance (exit 1 when none is healthy); --hold keeps a least_connections lease open";
-
-    public CommandOptions Options { get; } = CommandOptions.Create([Hold], [Strategy]);
-
-    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        commandLine.ExpectPositionals("SERVICE");
-        var serviceName = commandLine.Positionals[0];
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var serviceName = parseResult.GetRequiredValue(_service);
         RegistryValidator.ValidateServiceName(serviceName);
-        var strategyName = commandLine.GetValue(Strategy) ?? LoadBalancingStrategyNames.RoundRobin;
-        if (!LoadBalancingStrategyNames.TryParse(strategyName, out var strategy))
-        {
-            throw new RegistryValidationException("strategy", $"must be one of {string.Join(", ", LoadBalancingStrategyNames.All)}");
-        }
+        var strategy = _strategy.Read(parseResult) ?? LoadBalancingStrategy.RoundRobin;
 
         var client = await context.ConnectAsync(cancellationToken);
         var balancer = client.GetGrain<IBalancerGrain>(0);
@@ -48,7 +45,7 @@ internal sealed class SelectCommand : ICliCommand
             return ExitCodes.NotFound;
         }
 
-        var hold = commandLine.HasFlag(Hold);
+        var hold = parseResult.GetValue(_hold);
         if (selection.Lease is { } lease && !hold)
         {
             await balancer.ReleaseAsync(lease).WaitAsync(cancellationToken);

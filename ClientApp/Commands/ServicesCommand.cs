@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
@@ -6,22 +7,12 @@ using OrleansRegistry.Grains;
 namespace OrleansRegistry.ClientApp.Commands;
 
 /// <summary><c>services</c>: every known service with its instance counts.</summary>
-internal sealed class ServicesCommand : ICliCommand
+internal sealed class ServicesCommand() : RegistryCommand("services", "list the services with their instance and healthy counts")
 {
-    public string Name => "services";
-
-    public string Synopsis => string.Empty;
-
-    public string Summary => "list the services with their instance and healthy counts";
-
-    public CommandOptions Options => CommandOptions.None;
-
-    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        commandLine.ExpectPositionals();
-
+        ArgumentNullException.ThrowIfNull(parseResult);
         var client = await context.ConnectAsync(cancellationToken);
         var summaries = await client.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Default).GetSummariesAsync().WaitAsync(cancellationToken);
 

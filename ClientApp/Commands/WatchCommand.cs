@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,31 +17,25 @@ namespace OrleansRegistry.ClientApp.Commands;
 /// <c>watch SERVICE [--count N]</c>: prints the service's instances, then every change as the
 /// registry pushes it, until Ctrl+C (or after N steps, the first included).
 /// </summary>
-internal sealed class WatchCommand : ICliCommand
+internal sealed class WatchCommand : RegistryCommand
 {
-    private const string Count = "count";
+    private readonly Argument<string> _service = CommandArguments.Service();
+    private readonly Option<int?> _count = new("--count") { Description = "stop after N steps, the first included", HelpName = "N", CustomParser = ParseCount };
 
-    public string Name => "watch";
+    public WatchCommand()
+        : base("watch", "print the service's instances, then each change as it happens (until Ctrl+C or N steps)")
+    {
+        Arguments.Add(_service);
+        Options.Add(_count);
+    }
 
-    public string Synopsis => "SERVICE [--count N]";
-
-    public string Summary => "print the service's instances, then each change as it happens (until Ctrl+C or N steps)";
-
-    public CommandOptions Options { get; } = CommandOptions.Create([], [Count]);
-
-    public async Task<int> ExecuteAsync(CommandContext context, CommandLine commandLine, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(commandLine);
-        commandLine.ExpectPositionals("SERVICE");
-        var serviceName = commandLine.Positionals[0];
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var serviceName = parseResult.GetRequiredValue(_service);
         RegistryValidator.ValidateServiceName(serviceName);
-        var limit = int.MaxValue;
-        if (commandLine.GetValue(Count) is { } countText
-            && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1))
-        {
-            throw new UsageException($"--count must be a positive whole number, not '{countText}'");
-        }
+        var limit = parseResult.GetValue(_count) ?? int.MaxValue;
 
         var services = await context.ServicesAsync(cancellationToken);
         var watcher = services.GetRequiredService<RegistryWatcher>();
@@ -62,6 +58,18 @@ internal sealed class WatchCommand : ICliCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static int? ParseCount(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
+        {
+            return count;
+        }
+
+        result.AddError($"--count must be a positive whole number, not '{text}'");
+        return null;
     }
 
     private static void Print(CommandContext context, ServiceChange change)

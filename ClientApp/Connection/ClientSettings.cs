@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using OrleansRegistry.ClientApp.Cli;
+using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Connection;
 
@@ -22,30 +22,34 @@ internal sealed record ClientSettings(IReadOnlyList<GatewayAddress> Gateways, st
 
     /// <summary>
     /// <c>--gateway</c> (repeatable) wins over <c>Registry:Gateways</c> (a list, or one comma-separated
-    /// value); <c>--cluster-id</c> over <c>Orleans:ClusterId</c>.
+    /// value); <c>--cluster-id</c> over <c>Orleans:ClusterId</c>. A malformed configured gateway is
+    /// invalid input naming the key.
     /// </summary>
-    public static ClientSettings Read(CommandLine commandLine, IConfiguration configuration)
+    public static ClientSettings Read(IReadOnlyList<GatewayAddress> gatewayOptions, string? clusterIdOption, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(commandLine);
+        ArgumentNullException.ThrowIfNull(gatewayOptions);
         ArgumentNullException.ThrowIfNull(configuration);
-        IEnumerable<string> texts = commandLine.GetValues(GlobalOptions.Gateway);
-        if (!texts.Any())
-        {
-            var section = configuration.GetSection(GatewaysKey);
-            texts = section.Value is { } single ? [single] : section.GetChildren().Select(child => child.Value ?? string.Empty);
-        }
-
-        var gateways = texts
-            .SelectMany(text => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(GatewayAddress.Parse)
-            .Distinct()
-            .ToList();
+        var gateways = gatewayOptions.Count > 0 ? gatewayOptions.Distinct().ToList() : Configured(configuration);
         if (gateways.Count == 0)
         {
             gateways.Add(GatewayAddress.Parse(DefaultGateway));
         }
 
-        var clusterId = commandLine.GetValue(GlobalOptions.ClusterId) ?? configuration[ClusterIdKey];
+        var clusterId = clusterIdOption ?? configuration[ClusterIdKey];
         return new ClientSettings(gateways, string.IsNullOrWhiteSpace(clusterId) ? DefaultClusterId : clusterId.Trim());
+    }
+
+    private static List<GatewayAddress> Configured(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(GatewaysKey);
+        IEnumerable<string> texts = section.Value is { } single ? [single] : section.GetChildren().Select(child => child.Value ?? string.Empty);
+        try
+        {
+            return texts.SelectMany(GatewayAddress.ParseList).Distinct().ToList();
+        }
+        catch (FormatException exception)
+        {
+            throw new RegistryValidationException(GatewaysKey, exception.Message);
+        }
     }
 }

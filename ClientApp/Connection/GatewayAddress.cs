@@ -1,13 +1,20 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using OrleansRegistry.ClientApp.Cli;
 
 namespace OrleansRegistry.ClientApp.Connection;
 
 /// <summary>A silo's client gateway as the user wrote it: <c>host:port</c>, or <c>[::1]:30000</c> for IPv6.</summary>
 internal sealed record GatewayAddress(string Host, int Port)
 {
+    /// <summary>Every gateway of a comma-separated list (one gateway is a list of one); throws <see cref="FormatException"/> at the first malformed one.</summary>
+    public static IEnumerable<GatewayAddress> ParseList(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse);
+    }
+
+    /// <summary>One gateway; throws <see cref="FormatException"/> saying what is wrong with it.</summary>
     public static GatewayAddress Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -17,7 +24,7 @@ internal sealed record GatewayAddress(string Host, int Port)
             || !int.TryParse(trimmed.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port)
             || port is < 1 or > 65535)
         {
-            throw new UsageException($"gateway '{text}' must be host:port with a port from 1 to 65535");
+            throw new FormatException($"gateway '{text}' must be host:port with a port from 1 to 65535");
         }
 
         var host = trimmed[..colon];
@@ -27,12 +34,12 @@ internal sealed record GatewayAddress(string Host, int Port)
         }
         else if (host.Contains(':', StringComparison.Ordinal))
         {
-            throw new UsageException($"gateway '{text}': write an IPv6 address in brackets, as [::1]:30000");
+            throw new FormatException($"gateway '{text}': write an IPv6 address in brackets, as [::1]:30000");
         }
 
         if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
         {
-            throw new UsageException($"gateway '{text}' has an invalid host");
+            throw new FormatException($"gateway '{text}' has an invalid host");
         }
 
         return new GatewayAddress(host, port);

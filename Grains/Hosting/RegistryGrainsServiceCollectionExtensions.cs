@@ -24,7 +24,10 @@ public static class RegistryGrainsServiceCollectionExtensions
         services.TryAddSingleton<SiloBalancer>();
         services.AddOptions<BalancerOptions>().BindConfiguration(BalancerOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalancerOptions>, BalancerOptionsValidator>());
-        services.AddOptions<HealthCheckOptions>().ValidateOnStart();
+        services.AddOptions<HealthCheckOptions>()
+            .BindConfiguration(HealthCheckOptions.SectionName)
+            .BindCommaSeparated(HealthCheckOptions.SectionName + ":AllowedHosts", (options, hosts) => options.AllowedHosts = hosts)
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthCheckOptions>, HealthCheckOptionsValidator>());
         services.TryAddSingleton(ProbeAddressGuard.System);
         services.TryAddSingleton<HttpProber>();

@@ -6,20 +6,22 @@ public sealed class BalancerOptionsValidator : IValidateOptions<BalancerOptions>
 {
     public ValidateOptionsResult Validate(string? name, BalancerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        const string section = BalancerOptions.SectionName;
         var failures = new List<string>();
         if (options.LeaseDuration <= TimeSpan.Zero)
         {
-            failures.Add($"{BalancerOptions.SectionName}:LeaseDuration must be positive.");
+            failures.Add($"Configuration key '{section}:LeaseDuration' must be positive.");
         }
 
         if (options.SnapshotMaxAge <= TimeSpan.Zero)
         {
-            failures.Add($"{BalancerOptions.SectionName}:SnapshotMaxAge must be positive.");
+            failures.Add($"Configuration key '{section}:SnapshotMaxAge' must be positive.");
         }
 
         if (options.PublishTimeout <= TimeSpan.Zero)
         {
-            failures.Add($"{BalancerOptions.SectionName}:PublishTimeout must be positive.");
+            failures.Add($"Configuration key '{section}:PublishTimeout' must be positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

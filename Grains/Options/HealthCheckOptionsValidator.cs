@@ -13,50 +13,36 @@ public sealed class HealthCheckOptionsValidator : IValidateOptions<HealthCheckOp
         ArgumentNullException.ThrowIfNull(options);
         const string section = HealthCheckOptions.SectionName;
         var failures = new List<string>();
-        if (options.Interval <= TimeSpan.Zero)
-        {
-            failures.Add($"{section}:Interval must be positive.");
-        }
-
-        if (options.Timeout <= TimeSpan.Zero)
-        {
-            failures.Add($"{section}:Timeout must be positive.");
-        }
-        else if (options.Timeout > options.Interval)
+        CheckRange(failures, $"{section}:Interval", options.Interval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
+        CheckRange(failures, $"{section}:Timeout", options.Timeout, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(5));
+        if (options.Timeout > options.Interval)
         {
             // Rounds of one service never overlap, so a longer timeout would stretch the interval
             // and break the detection bound (Interval × FailuresBeforeUnhealthy + Timeout).
-            failures.Add($"{section}:Timeout ({options.Timeout}) must not exceed {section}:Interval ({options.Interval}).");
+            failures.Add($"Configuration key '{section}:Timeout' ({options.Timeout}) must not exceed '{section}:Interval' ({options.Interval}).");
         }
 
-        if (options.FailuresBeforeUnhealthy is < 1 or > 100)
-        {
-            failures.Add($"{section}:FailuresBeforeUnhealthy must be from 1 to 100.");
-        }
-
-        if (options.SuccessesBeforeHealthy is < 1 or > 100)
-        {
-            failures.Add($"{section}:SuccessesBeforeHealthy must be from 1 to 100.");
-        }
-
-        if (options.DeregisterAfter < MinimumDeregisterAfter)
-        {
-            failures.Add($"{section}:DeregisterAfter must be at least {MinimumDeregisterAfter}.");
-        }
-
-        if (options.MaxConcurrentProbes is < 1 or > 1024)
-        {
-            failures.Add($"{section}:MaxConcurrentProbes must be from 1 to 1024.");
-        }
-
+        CheckRange(failures, $"{section}:FailuresBeforeUnhealthy", options.FailuresBeforeUnhealthy, 1, 100);
+        CheckRange(failures, $"{section}:SuccessesBeforeHealthy", options.SuccessesBeforeHealthy, 1, 100);
+        CheckRange(failures, $"{section}:DeregisterAfter", options.DeregisterAfter, MinimumDeregisterAfter, TimeSpan.FromDays(30));
+        CheckRange(failures, $"{section}:MaxConcurrentProbes", options.MaxConcurrentProbes, 1, 1024);
         foreach (var host in options.AllowedHosts ?? [])
         {
             if (!HealthUrlPolicy.IsValidAllowedHost(host))
             {
-                failures.Add($"{section}:AllowedHosts entry '{host}' must be '*', a host name, '*.' followed by a domain, or an IP address.");
+                failures.Add($"Configuration key '{section}:AllowedHosts' has entry '{host}'; expected '*', a host name, '*.' followed by a domain, or an IP address.");
             }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckRange<T>(List<string> failures, string key, T value, T min, T max)
+        where T : IComparable<T>
+    {
+        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+        {
+            failures.Add($"Configuration key '{key}' is {value}; expected {min} to {max}.");
+        }
     }
 }

@@ -15,37 +15,39 @@ public static class RegistrySiloHostingExtensions
     private const string DefaultUrls = "http://localhost:8080";
 
     /// <summary>
-    /// Hosts the registry's silo in this web application, configured from the operator keys.
-    /// Throws <see cref="RegistryConfigurationException"/> naming the key of a bad value.
+    /// Hosts the registry's silo in this web application, configured from the operator keys. A bad
+    /// value of a key the build needs throws <see cref="OptionsValidationException"/> here; the other
+    /// keys are bound and validated when the host starts. Either way the message names the key.
     /// </summary>
     public static WebApplicationBuilder AddRegistrySilo(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var configuration = SiloConfiguration.Read(builder.Configuration);
+        var silo = BuildTimeOptions.Bind<SiloOptions, SiloOptionsValidator>(builder.Configuration, SiloOptions.SectionName);
+        var registry = BuildTimeOptions.Bind<RegistryOptions, RegistryOptionsValidator>(builder.Configuration, RegistryOptions.SectionName);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrls);
         }
 
         // Orleans reads its own "Orleans" section too, and would take our "Orleans:Clustering" value
-        // for a provider section of its own; hide it from Orleans once we have read it.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [SiloConfigurationKeys.Clustering] = null });
-        builder.Services.AddSingleton(configuration);
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.Registry));
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(configuration.HealthCheck));
+        // for a provider section of its own; hide it from Orleans once we have bound it.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{SiloOptions.SectionName}:{nameof(SiloOptions.Clustering)}"] = null });
         builder.Services.AddRegistryGrains();
         builder.Services.AddRegistryHttpApi();
-        builder.UseOrleans(silo => silo.ConfigureRegistrySilo(configuration).AddRegistryDashboard().AddActivityPropagation());
+        builder.Services.AddRegistryApiKeys();
+        builder.Services.AddRegistryProbes();
+        builder.UseOrleans(orleans => orleans.ConfigureRegistrySilo(silo, registry).AddRegistryDashboard().AddActivityPropagation());
         return builder;
     }
 
     /// <summary>Clustering, storage, reminders and endpoints for one registry silo.</summary>
-    public static ISiloBuilder ConfigureRegistrySilo(this ISiloBuilder silo, SiloConfiguration configuration)
+    public static ISiloBuilder ConfigureRegistrySilo(this ISiloBuilder silo, SiloOptions options, RegistryOptions registry)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.Silo;
-        var connectionString = configuration.Registry.AzureStorageConnectionString;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
+        var connectionString = registry.AzureStorage.ConnectionString;
+        var advertisedIP = options.AdvertisedIP is { } advertised ? IPAddress.Parse(advertised) : null;
 
         silo.Configure<ClusterOptions>(cluster =>
         {
@@ -57,7 +59,7 @@ public static class RegistrySiloHostingExtensions
         {
             case ClusteringKind.Localhost:
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-                if (options.AdvertisedIP is { } localAddress)
+                if (advertisedIP is { } localAddress)
                 {
                     silo.Configure<EndpointOptions>(endpoints => endpoints.AdvertisedIPAddress = localAddress);
                 }
@@ -70,9 +72,9 @@ public static class RegistrySiloHostingExtensions
                 {
                     endpoints.SiloPort = options.SiloPort;
                     endpoints.GatewayPort = options.GatewayPort;
-                    if (options.AdvertisedIP is { } advertised)
+                    if (advertisedIP is { } address)
                     {
-                        endpoints.AdvertisedIPAddress = advertised;
+                        endpoints.AdvertisedIPAddress = address;
                     }
 
                     endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, options.SiloPort);
@@ -83,18 +85,17 @@ public static class RegistrySiloHostingExtensions
 
         // Each checked service holds a reminder that fires every health-check interval, so that
         // after a silo is lost its services are probed again within one interval.
-        var interval = configuration.HealthCheck.Interval;
-        silo.Configure<ReminderOptions>(reminders =>
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<HealthCheckOptions>>((reminders, health) =>
         {
-            if (reminders.MinimumReminderPeriod > interval)
+            if (reminders.MinimumReminderPeriod > health.Value.Interval)
             {
-                reminders.MinimumReminderPeriod = interval;
+                reminders.MinimumReminderPeriod = health.Value.Interval;
             }
         });
 
         // Stored state is plain JSON rather than type-named Newtonsoft JSON: readable, and not tied to CLR type names.
         silo.UseSystemTextJsonGrainStorageSerializer();
-        switch (configuration.Registry.Storage)
+        switch (registry.Storage)
         {
             case StorageKind.Memory:
                 silo.AddMemoryGrainStorage(RegistryStorage.Name);

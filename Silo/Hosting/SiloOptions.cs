@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace OrleansRegistry.Silo.Hosting;
 
 /// <summary>The <c>Orleans:*</c> keys of the operator configuration contract.</summary>
@@ -17,6 +15,9 @@ public sealed class SiloOptions
 
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>Address other silos and clients reach this silo at; loopback for <see cref="ClusteringKind.Localhost"/> when unset.</summary>
-    public IPAddress? AdvertisedIP { get; set; }
+    /// <summary>
+    /// Address other silos and clients reach this silo at (IPv4 or IPv6 literal); loopback for
+    /// <see cref="ClusteringKind.Localhost"/> when unset. Kept as text because the binder has no converter for addresses.
+    /// </summary>
+    public string? AdvertisedIP { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace OrleansRegistry.Silo.Http;
 
-public static partial class HttpApiEndpointExtensions
+public static class HttpApiEndpointExtensions
 {
     /// <summary>Maps the registry's HTTP API, its OpenAPI document and the probes, with problem details for every error.</summary>
     public static WebApplication MapRegistryHttpApi(this WebApplication app)
@@ -8,12 +8,7 @@ public static partial class HttpApiEndpointExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-
-        var keys = app.Services.GetRequiredService<ApiKeyRing>();
-        if (!keys.IsEnabled)
-        {
-            LogWritesOpen(app.Logger);
-        }
+        app.UseRegistryApiKeys();
 
         var api = app.MapGroup(string.Empty).AddEndpointFilter<InputProblemFilter>();
         api.MapCatalogEndpoints();

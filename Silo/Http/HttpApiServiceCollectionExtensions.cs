@@ -7,7 +7,7 @@ namespace OrleansRegistry.Silo.Http;
 
 public static class HttpApiServiceCollectionExtensions
 {
-    /// <summary>Adds the HTTP API's services: JSON contract, problem details, OpenAPI, key check, blocking queries, readiness.</summary>
+    /// <summary>Adds the HTTP API's services: JSON contract, problem details, OpenAPI, blocking queries.</summary>
     public static IServiceCollection AddRegistryHttpApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -37,9 +37,7 @@ public static class HttpApiServiceCollectionExtensions
             options.AddSchemaTransformer(OpenApiTransformers.DescribeSchemaAsync);
         });
 
-        services.TryAddSingleton<ApiKeyRing>();
         services.TryAddSingleton<ServiceChangeWatcher>();
-        services.TryAddSingleton<ReadinessProbe>();
         return services;
     }
 }

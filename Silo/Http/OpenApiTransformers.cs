@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using OrleansRegistry.Contracts;
@@ -71,7 +72,7 @@ internal static class OpenApiTransformers
     public static Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<ApiKeyRequiredMetadata>().Any())
+        if (metadata.OfType<IAuthorizeData>().Any(authorize => authorize.Policy == ApiKeyAuthentication.WritePolicy))
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement

@@ -43,6 +43,9 @@ internal static class Problems
     public static IResult Unauthorized() =>
         Create(StatusCodes.Status401Unauthorized, "API key required", $"Writes need a valid key in the {RegistryHeaders.ApiKey} header.");
 
+    public static IResult Forbidden() =>
+        Create(StatusCodes.Status403Forbidden, "Not allowed", $"The key in the {RegistryHeaders.ApiKey} header does not grant this.");
+
     public static IResult NotReady(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, "Not ready", detail);
 

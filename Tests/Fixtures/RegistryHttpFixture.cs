@@ -23,6 +23,9 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>Where the silo answers DNS (UDP and TCP).</summary>
+    public int DnsPort { get; } = FreePorts.Next();
+
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Services a derived fixture adds to the silo's own.</summary>
@@ -43,6 +46,7 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
             ["Orleans:ClusterId"] = $"http-tests-{Guid.NewGuid():N}",
             ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Registry:Dns:Port"] = DnsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
         _factory = new RegistryApplicationFactory(settings, Logs, ConfigureServices);

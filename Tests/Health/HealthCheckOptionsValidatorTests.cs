@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using OrleansRegistry.Options;
-using OrleansRegistry.Silo.Hosting;
 
 namespace OrleansRegistry.Tests.Health;
 
@@ -42,18 +40,5 @@ public sealed class HealthCheckOptionsValidatorTests
 
         Assert.True(result.Failed);
         Assert.Contains($"Registry:HealthCheck:{key}", result.FailureMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void SiloConfiguration_TimeoutLongerThanInterval_StopsStartNamingTheKeys()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Registry:HealthCheck:Interval"] = "00:00:02" })
-            .Build();
-
-        var error = Assert.Throws<RegistryConfigurationException>(() => SiloConfiguration.Read(configuration));
-
-        Assert.Contains("Registry:HealthCheck:Timeout", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Registry:HealthCheck:Interval", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using OrleansRegistry.Silo.Hosting;
 using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Hosting;
@@ -36,7 +35,7 @@ public sealed partial class DeploymentFileTests
 
         Assert.NotEmpty(keys);
         var unknown = keys.Select(key => key == "ASPNETCORE_URLS" ? "urls" : key.Replace("__", ":", StringComparison.Ordinal))
-            .Where(key => !SiloConfigurationKeys.IsKnown(key))
+            .Where(key => !OperatorKeys.IsKnown(key))
             .ToArray();
         Assert.True(unknown.Length == 0, $"docker-compose.yml sets keys the silo does not read: {string.Join(", ", unknown)}");
     }
@@ -46,7 +45,7 @@ public sealed partial class DeploymentFileTests
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
 
-        var missing = SiloConfigurationKeys.All.Where(key => key != SiloConfigurationKeys.Urls && !readme.Contains($"`{key}`", StringComparison.Ordinal)).ToArray();
+        var missing = OperatorKeys.All.Where(key => !readme.Contains($"`{key}`", StringComparison.Ordinal)).ToArray();
 
         Assert.True(missing.Length == 0, $"README does not document: {string.Join(", ", missing)}");
     }

@@ -20,8 +20,6 @@ public sealed class OpenApiDocumentTests(RegistryHttpFixture fixture)
         { "post", "/services/{name}/leases/{lease}/release" },
         { "put", "/services/{name}/definition" },
         { "get", "/services/{name}/definition" },
-        { "get", "/healthz" },
-        { "get", "/readyz" },
     };
 
     [Theory]

@@ -92,7 +92,7 @@ public sealed class RegisterCommandTests(CliClusterFixture fixture)
         var result = await fixture.RunAsync("register", "svc", "i-1", "--host", "10.0.0.1", "--port", "80", "--colour", "blue");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("unknown option '--colour'", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("usage: registry-cli", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument '--colour'.", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("registry-cli register <SERVICE> <ID> [options]", result.Stderr, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 namespace OrleansRegistry.Silo.Http;
 
-internal sealed partial class ApiKeyFilter
+internal sealed partial class ApiKeyAuthenticationHandler
 {
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Refused {Method} {Path} from {Remote}: missing or unknown API key")]
-    private static partial void LogRejected(ILogger logger, string method, PathString path, System.Net.IPAddress? remote);
+    private static partial void LogRefused(ILogger logger, string method, PathString path, System.Net.IPAddress? remote);
 }

@@ -5,7 +5,7 @@ using OrleansRegistry.Tests.Support;
 namespace OrleansRegistry.Tests.Http;
 
 [Collection(SecuredRegistryHttpCollection.Name)]
-public sealed class ApiKeyFilterTests(SecuredRegistryHttpFixture fixture)
+public sealed class ApiKeyAuthenticationTests(SecuredRegistryHttpFixture fixture)
 {
     private const string Instance = """{"host":"127.0.0.1","port":8080,"metadata":{}}""";
     private const string Definition = """{"version":"1","description":"","endpoints":[],"dependencies":[],"config":{}}""";
@@ -82,6 +82,29 @@ public sealed class ApiKeyFilterTests(SecuredRegistryHttpFixture fixture)
             using var response = await Client.GetAsync(RegistryHttp.Relative(path));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode}");
         }
+    }
+
+    [Fact]
+    public async Task Write_WithAnUnknownKey_LogsTheRefusalWithoutTheKey()
+    {
+        const string guess = "guessed-key-7f3a9c";
+        var service = Instances.UniqueService("logged");
+
+        using var response = await Client.SendAsync(HttpMethod.Delete, $"/services/{service}/instances/a", apiKey: guess);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // The refusal is logged before the answer is written.
+        Assert.Contains(fixture.Logs.Entries, entry => entry.EventId.Id == 4001 && entry.Message.Contains(service, StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Logs.Entries, entry => entry.Message.Contains(guess, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Write_Refused_AnswersProblemDetailsWithTheScheme()
+    {
+        using var response = await Client.SendAsync(HttpMethod.Delete, $"/services/{Instances.UniqueService("challenge")}/instances/a");
+
+        await RegistryHttp.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("ApiKey header=\"X-Api-Key\"", response.Headers.WwwAuthenticate.ToString());
     }
 
     [Fact]
