@@ -5,9 +5,11 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddRegistrySilo();
+    builder.AddRegistryTelemetry();
     builder.Services.AddRegistryDns();
     var app = builder.Build();
     app.MapRegistryEndpoints();
+    app.MapRegistryMetrics();
     app.MapRegistryDashboard();
     app.MapRegistryView();
     await app.RunAsync();

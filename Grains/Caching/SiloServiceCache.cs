@@ -116,7 +116,7 @@ public sealed partial class SiloServiceCache(
         return Apply(snapshot);
     }
 
-    // Entries lock only themselves, so picks of different services run in parallel: the random
+    // Each service locks only its own strategies, so picks of different services run in parallel: the random
     // source they share must be the thread-safe one.
     private ISelectionStrategy CreateStrategy(LoadBalancingStrategy kind) =>
         SelectionStrategyFactory.Create(kind, timeProvider, Random.Shared, options.Value.LeaseDuration);

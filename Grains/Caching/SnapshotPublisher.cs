@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansRegistry.Diagnostics;
 using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 using OrleansRegistry.Options;
@@ -16,11 +17,17 @@ public sealed partial class SnapshotPublisher(
     IClusterMembershipService membership,
     IGrainFactory grainFactory,
     TimeProvider timeProvider,
+    RegistryMetrics metrics,
     IOptions<BalancerOptions> options,
     ILogger<SnapshotPublisher> logger)
 {
     public async Task PublishAsync(ServiceSnapshot snapshot)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var activity = RegistryTracing.Source.StartActivity("change push");
+        activity?.SetTag("registry.service", snapshot.ServiceName);
+        activity?.SetTag("registry.index", snapshot.Index);
+        var started = timeProvider.GetTimestamp();
         var pushes = new List<Task>();
         foreach (var member in membership.CurrentSnapshot.Members.Values)
         {
@@ -37,6 +44,8 @@ public sealed partial class SnapshotPublisher(
         {
             LogPublishTimedOut(logger, snapshot.ServiceName, snapshot.Index, options.Value.PublishTimeout);
         }
+
+        metrics.Pushed(timeProvider.GetElapsedTime(started));
 
         await cancelTimeout.CancelAsync();
     }

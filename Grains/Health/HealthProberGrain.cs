@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrleansRegistry.Diagnostics;
 
 namespace OrleansRegistry.Health;
 
@@ -13,6 +14,9 @@ public sealed partial class HealthProberGrain(InstanceProber prober, ILogger<Hea
     public async Task ProbeAsync(ProbeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = RegistryTracing.Source.StartActivity("probe round");
+        activity?.SetTag("registry.service", request.ServiceName);
+        activity?.SetTag("registry.probes", request.Targets.Count);
         var results = await prober.ProbeAllAsync(request.ServiceName, request.Targets);
         try
         {

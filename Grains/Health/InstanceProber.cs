@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansRegistry.Diagnostics;
 using OrleansRegistry.Options;
 
 namespace OrleansRegistry.Health;
@@ -12,6 +13,7 @@ namespace OrleansRegistry.Health;
 public sealed partial class InstanceProber(
     HttpProber http,
     TcpProber tcp,
+    RegistryMetrics metrics,
     IOptions<HealthCheckOptions> options,
     TimeProvider timeProvider,
     ILogger<InstanceProber> logger)
@@ -34,7 +36,9 @@ public sealed partial class InstanceProber(
         await gate.WaitAsync();
         try
         {
+            var started = timeProvider.GetTimestamp();
             var outcome = await ProbeWithTimeoutAsync(serviceName, target);
+            metrics.Probed(target.Kind == ProbeKind.Tcp ? "tcp" : "http", outcome.Passed, timeProvider.GetElapsedTime(started));
             return new ProbeResult(target.InstanceId, target.Generation, outcome.Passed, outcome.Detail);
         }
         finally

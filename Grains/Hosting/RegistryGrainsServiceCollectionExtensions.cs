@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansRegistry.Caching;
+using OrleansRegistry.Diagnostics;
 using OrleansRegistry.Health;
 using OrleansRegistry.LoadBalancing;
 using OrleansRegistry.Options;
@@ -15,6 +16,9 @@ public static class RegistryGrainsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ServiceGauges>();
+        services.TryAddSingleton<RegistryMetrics>();
         services.TryAddSingleton<SiloServiceCache>();
         services.TryAddSingleton<SnapshotPublisher>();
         services.TryAddSingleton<SiloBalancer>();

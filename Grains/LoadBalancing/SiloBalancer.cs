@@ -1,4 +1,5 @@
 using OrleansRegistry.Caching;
+using OrleansRegistry.Diagnostics;
 using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
@@ -11,7 +12,7 @@ namespace OrleansRegistry.LoadBalancing;
 /// answers callers outside the silo with it; the silo's own HTTP API calls it directly, because a
 /// stateless worker always runs on the caller's silo anyway and the message hop is pure cost.
 /// </summary>
-public sealed class SiloBalancer(SiloServiceCache cache, ILocalSiloDetails localSilo, IGrainFactory grainFactory)
+public sealed class SiloBalancer(SiloServiceCache cache, ILocalSiloDetails localSilo, IGrainFactory grainFactory, RegistryMetrics metrics)
 {
     private readonly string _siloKey = SiloKey.Of(localSilo.SiloAddress);
 
@@ -50,9 +51,11 @@ public sealed class SiloBalancer(SiloServiceCache cache, ILocalSiloDetails local
     {
         if (!entry.TryPick(strategy, out var pick))
         {
+            metrics.Selected(strategy, picked: false);
             return null;
         }
 
+        metrics.Selected(strategy, picked: true);
         var lease = pick.LeaseId == 0 ? null : new LeaseToken(_siloKey, serviceName, pick.LeaseId);
         return new Selection(pick.Instance, lease);
     }

@@ -252,13 +252,17 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
             SetHealthRecord(id, record);
         }
 
+        var evictionReasons = new List<string>(changes.Evicted.Count);
         foreach (var id in changes.Evicted)
         {
+            // An instance only its TTL held unhealthy left by its lease; any other was evicted by failed probes.
+            evictionReasons.Add(State.Health.GetValueOrDefault(id) is { LeaseExpired: true, ProbeFailing: false } ? "ttl" : "evicted");
             State.Instances.Remove(id);
             State.Health.Remove(id);
         }
 
         await CommitAsync();
+        evictionReasons.ForEach(metrics.Deregistered);
 
         foreach (var change in changes.StatusChanges)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Hosting;
 using Orleans.Utilities;
 using OrleansRegistry.Caching;
+using OrleansRegistry.Diagnostics;
 using OrleansRegistry.Grains;
 using OrleansRegistry.Health;
 using OrleansRegistry.Model;
@@ -31,6 +32,8 @@ namespace OrleansRegistry.Registry;
 public sealed partial class ServiceGrain(
     [PersistentState("service", RegistryStorage.Name)] IPersistentState<ServiceState> state,
     SnapshotPublisher publisher,
+    RegistryMetrics metrics,
+    ServiceGauges gauges,
     TimeProvider timeProvider,
     IOptions<HealthCheckOptions> healthOptions,
     IOptions<ReminderOptions> reminderOptions,
@@ -58,6 +61,11 @@ public sealed partial class ServiceGrain(
     {
         _stored = state.State;
         _live = _stored.Copy();
+        if (!_stored.IsEmpty)
+        {
+            gauges.Report(ServiceName, _stored.Instances.Values);
+        }
+
         _committer = new GroupCommit(WriteAndPublishAsync);
         _health = new HealthTracker(healthOptions.Value, timeProvider.GetUtcNow());
         if (!State.IsEmpty)
@@ -72,8 +80,17 @@ public sealed partial class ServiceGrain(
         }
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The silo that activates the grain next reports its gauges.
+        gauges.Withdraw(ServiceName);
+        return Task.CompletedTask;
+    }
+
     public async Task<ServiceInstance> RegisterAsync(ServiceInstance instance)
     {
+        using var activity = RegistryTracing.Source.StartActivity("register");
+        activity?.SetTag("registry.service", ServiceName);
         RegistryValidator.ValidateInstance(instance);
         if (!string.Equals(instance.ServiceName, ServiceName, StringComparison.Ordinal))
         {
@@ -97,6 +114,7 @@ public sealed partial class ServiceGrain(
         SetHealthRecord(stored.Id, record);
         await CommitAsync();
 
+        metrics.Registered();
         LogRegistered(logger, ServiceName, stored.Id, stored.Host, stored.Port);
         if (wasEmpty)
         {
@@ -113,6 +131,8 @@ public sealed partial class ServiceGrain(
 
     public async Task<bool> DeregisterAsync(string instanceId)
     {
+        using var activity = RegistryTracing.Source.StartActivity("deregister");
+        activity?.SetTag("registry.service", ServiceName);
         RegistryValidator.ValidateInstanceId(instanceId);
         if (!State.Instances.TryGetValue(instanceId, out var previous))
         {
@@ -129,6 +149,7 @@ public sealed partial class ServiceGrain(
             _health.OnRemoved(instanceId);
         }
 
+        metrics.Deregistered("api");
         LogDeregistered(logger, ServiceName, instanceId);
         if (State.IsEmpty)
         {
@@ -182,8 +203,11 @@ public sealed partial class ServiceGrain(
         RegistryValidator.ValidateInstanceId(instanceId);
         if (!State.Instances.TryGetValue(instanceId, out var instance))
         {
+            metrics.Heartbeat(renewed: false);
             return Task.FromResult(HeartbeatResult.NotRegistered);
         }
+
+        metrics.Heartbeat(renewed: true);
 
         var renewed = instance with { LastHeartbeat = timeProvider.GetUtcNow() };
         State.Instances[instanceId] = renewed;
@@ -255,6 +279,9 @@ public sealed partial class ServiceGrain(
         state.State = written;
         try
         {
+            using var store = RegistryTracing.Source.StartActivity("store");
+            store?.SetTag("registry.service", ServiceName);
+            store?.SetTag("registry.index", written.Index);
             await state.WriteStateAsync();
         }
         catch (Exception exception)
@@ -269,6 +296,15 @@ public sealed partial class ServiceGrain(
 
         _stored = written;
         _readView = null;
+        if (written.IsEmpty)
+        {
+            gauges.Withdraw(ServiceName);
+        }
+        else
+        {
+            gauges.Report(ServiceName, written.Instances.Values);
+        }
+
         var snapshot = new ServiceSnapshot(ServiceName, written.Index, view);
         await publisher.PublishAsync(snapshot);
         await _observers.Notify(observer => observer.OnServiceChangedAsync(snapshot));

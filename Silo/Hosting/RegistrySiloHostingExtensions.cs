@@ -36,7 +36,7 @@ public static class RegistrySiloHostingExtensions
         builder.Services.AddRegistryHttpApi();
         builder.Services.AddRegistryApiKeys();
         builder.Services.AddRegistryProbes();
-        builder.UseOrleans(orleans => orleans.ConfigureRegistrySilo(silo, registry).AddRegistryDashboard());
+        builder.UseOrleans(orleans => orleans.ConfigureRegistrySilo(silo, registry).AddRegistryDashboard().AddActivityPropagation());
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansRegistry.Caching;
+using OrleansRegistry.Diagnostics;
 using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 using OrleansRegistry.Options;
@@ -14,6 +15,7 @@ namespace OrleansRegistry.Silo.Http;
 /// </summary>
 public sealed partial class ServiceChangeWatcher(
     SiloServiceCache cache,
+    RegistryMetrics metrics,
     TimeProvider timeProvider,
     IOptions<BalancerOptions> options,
     IHostApplicationLifetime lifetime,
@@ -54,6 +56,7 @@ public sealed partial class ServiceChangeWatcher(
         var started = timeProvider.GetTimestamp();
         using var stopOrAbort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         Interlocked.Increment(ref _waiting);
+        metrics.BlockingQueryStarted();
         LogWaiting(logger, serviceName, query.Index, wait);
         try
         {
@@ -88,6 +91,7 @@ public sealed partial class ServiceChangeWatcher(
         finally
         {
             Interlocked.Decrement(ref _waiting);
+            metrics.BlockingQueryEnded();
         }
 
         // The client went away (the server drops the answer) or the silo is stopping (answer now with what is current).

@@ -28,6 +28,11 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>Services a derived fixture adds to the silo's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Configuration keys given to the silo on its command line.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
@@ -44,7 +49,7 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
             ["Registry:Dns:Port"] = DnsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
-        _factory = new RegistryApplicationFactory(settings, Logs);
+        _factory = new RegistryApplicationFactory(settings, Logs, ConfigureServices);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -69,7 +74,7 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class RegistryApplicationFactory(IReadOnlyDictionary<string, string> settings, CapturingLoggerProvider logs)
+    private sealed class RegistryApplicationFactory(IReadOnlyDictionary<string, string> settings, CapturingLoggerProvider logs, Action<IServiceCollection> configureServices)
         : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -80,6 +85,7 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
             }
 
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
+            builder.ConfigureServices(configureServices);
         }
     }
 }

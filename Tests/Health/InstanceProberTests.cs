@@ -1,3 +1,4 @@
+using OrleansRegistry.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansRegistry.Health;
 using OrleansRegistry.Options;
@@ -63,6 +64,7 @@ public sealed class InstanceProberTests : IAsyncLifetime, IDisposable
     private InstanceProber Create(HealthCheckOptions options) => new(
         _http,
         new TcpProber(ProbeAddressGuard.System),
+        StandaloneMetrics.Create(),
         Microsoft.Extensions.Options.Options.Create(options),
         TimeProvider.System,
         NullLogger<InstanceProber>.Instance);
