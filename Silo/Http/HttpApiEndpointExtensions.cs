@@ -20,6 +20,8 @@ public static partial class HttpApiEndpointExtensions
         api.MapInstanceEndpoints();
         api.MapSelectionEndpoints();
         api.MapDefinitionEndpoints();
+        api.MapServiceHealthEndpoints();
+        api.MapServiceHistoryEndpoints();
         api.MapProbeEndpoints();
         app.MapOpenApi();
         return app;
