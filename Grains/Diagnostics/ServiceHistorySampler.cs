@@ -3,12 +3,12 @@ using OrleansRegistry.Caching;
 
 namespace OrleansRegistry.Diagnostics;
 
-/// <summary>Samples this silo's copy of every service into <see cref="ServiceHistory"/>, at start and every <see cref="ServiceHistory.SampleInterval"/>.</summary>
+/// <summary>Offers this silo's copy of every service to <see cref="ServiceHistory"/> at start and every <see cref="ServiceHistory.CheckInterval"/>.</summary>
 public sealed class ServiceHistorySampler(SiloServiceCache cache, ServiceHistory history, TimeProvider timeProvider) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(ServiceHistory.SampleInterval, timeProvider);
+        using var timer = new PeriodicTimer(ServiceHistory.CheckInterval, timeProvider);
         try
         {
             do

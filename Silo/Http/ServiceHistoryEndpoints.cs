@@ -14,8 +14,8 @@ internal static class ServiceHistoryEndpoints
             .WithName("GetServiceHistory")
             .WithSummary("Healthy and total instances of a service over the last 15 minutes, as this silo saw them")
             .WithDescription(
-                "One sample every 10 seconds from the silo's own copy (not stored: a restarted silo starts again), "
-                + "plus a last sample of the copy at the time of the answer. An unknown service is 200 with no samples.")
+                "Samples of the silo's own copy every 10 seconds and whenever it changed (kept in memory: a restarted silo starts again), "
+                + "then one of the copy at the time of the answer. An unknown service is 200 with no samples.")
             .Produces<ServiceHistoryDocument>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }

@@ -20,7 +20,7 @@ public sealed class ServiceHistoryTests
     }
 
     [Fact]
-    public void Record_MoreThanTheWindow_KeepsTheLastNinetyOldestFirst()
+    public void Record_UnchangedForLongerThanTheWindow_KeepsFifteenMinutesOfTenSecondSamples()
     {
         for (var i = 0; i < 100; i++)
         {
@@ -28,10 +28,43 @@ public sealed class ServiceHistoryTests
         }
 
         var samples = _history.Of("orders");
-        Assert.Equal(ServiceHistory.Capacity, samples.Count);
+        Assert.Equal(90, samples.Count);
         Assert.Equal(Start + (10 * ServiceHistory.SampleInterval), samples[0].At);
         Assert.Equal(Start + (99 * ServiceHistory.SampleInterval), samples[^1].At);
         Assert.Equal(TimeSpan.FromMinutes(15), ServiceHistory.Window);
+    }
+
+    [Fact]
+    public void Record_UnchangedWithinTheInterval_TakesNoSample()
+    {
+        _history.Record(Start, [Snapshot("orders", ServiceStatus.Healthy)]);
+
+        _history.Record(Start + ServiceHistory.CheckInterval, [Snapshot("orders", ServiceStatus.Healthy)]);
+
+        Assert.Single(_history.Of("orders"));
+    }
+
+    [Fact]
+    public void Record_CopyChanged_SamplesAtOnce()
+    {
+        _history.Record(Start, [Snapshot("orders", ServiceStatus.Healthy, ServiceStatus.Healthy)]);
+
+        _history.Record(Start + ServiceHistory.CheckInterval, [Snapshot("orders", 2, ServiceStatus.Healthy, ServiceStatus.Unhealthy)]);
+
+        Assert.Equal([new HistorySample(Start, 2, 2), new HistorySample(Start + ServiceHistory.CheckInterval, 1, 2)], _history.Of("orders"));
+    }
+
+    [Fact]
+    public void Record_ChangingEverySecond_KeepsAtMostMaxSamples()
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            _history.Record(Start + (i * ServiceHistory.CheckInterval), [Snapshot("orders", i, ServiceStatus.Healthy)]);
+        }
+
+        var samples = _history.Of("orders");
+        Assert.Equal(ServiceHistory.MaxSamples, samples.Count);
+        Assert.Equal(Start + (299 * ServiceHistory.CheckInterval), samples[^1].At);
     }
 
     [Fact]
@@ -50,14 +83,14 @@ public sealed class ServiceHistoryTests
     public void Record_EmptyForTheWholeWindow_ForgetsTheService()
     {
         _history.Record(Start, [Snapshot("orders", ServiceStatus.Healthy)]);
-        for (var i = 1; i < ServiceHistory.Capacity; i++)
+        for (var i = 1; i < 90; i++)
         {
-            _history.Record(Start + (i * ServiceHistory.SampleInterval), [Snapshot("orders")]);
+            _history.Record(Start + (i * ServiceHistory.SampleInterval), [Snapshot("orders", 2)]);
         }
 
-        Assert.Equal(ServiceHistory.Capacity, _history.Of("orders").Count);
+        Assert.Equal(90, _history.Of("orders").Count);
 
-        _history.Record(Start + (ServiceHistory.Capacity * ServiceHistory.SampleInterval), [Snapshot("orders")]);
+        _history.Record(Start + ServiceHistory.Window, [Snapshot("orders", 2)]);
 
         Assert.Empty(_history.Of("orders"));
         Assert.Equal(0, _history.Count);
@@ -71,6 +104,8 @@ public sealed class ServiceHistoryTests
         Assert.Equal(0, _history.Count);
     }
 
-    private static ServiceSnapshot Snapshot(string service, params ServiceStatus[] statuses) =>
-        new(service, 1, statuses.Select((status, i) => Instances.Create(service, $"i{i}", status: status)).ToArray());
+    private static ServiceSnapshot Snapshot(string service, params ServiceStatus[] statuses) => Snapshot(service, 1, statuses);
+
+    private static ServiceSnapshot Snapshot(string service, long index, params ServiceStatus[] statuses) =>
+        new(service, index, statuses.Select((status, i) => Instances.Create(service, $"i{i}", status: status)).ToArray());
 }
