@@ -35,6 +35,9 @@ public sealed partial class SiloServiceCache(
 
     public int Count => _entries.Count;
 
+    /// <summary>Every copy held now (a moment's view; copies may come and go while it is read).</summary>
+    public IEnumerable<ServiceCacheEntry> Entries => _entries.Values;
+
     public bool TryGet(string serviceName, out ServiceCacheEntry entry) => _entries.TryGetValue(serviceName, out entry!);
 
     /// <summary>Takes a pushed or loaded snapshot; an older one than held is ignored.</summary>

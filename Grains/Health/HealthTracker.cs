@@ -1,3 +1,4 @@
+using OrleansRegistry.Contracts;
 using OrleansRegistry.Model;
 using OrleansRegistry.Options;
 
@@ -44,7 +45,12 @@ internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset a
     public InstanceHealthRecord? OnRegistered(ServiceInstance instance, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        _states[instance.Id] = new InstanceCheckState(++_generations);
+
+        // The probes of the id's earlier registration stay on its strip: for a person it is the same instance restarted.
+        _states[instance.Id] = new InstanceCheckState(++_generations, _states.GetValueOrDefault(instance.Id)?.Recent)
+        {
+            Reason = new StatusReason(instance.Status, $"registered as {instance.Status.ToWire()}", now),
+        };
         if (!IsChecked(instance))
         {
             return null;
@@ -158,10 +164,33 @@ internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset a
         return changes;
     }
 
+    /// <summary>Keeps the reasons of status changes that were stored, for <see cref="Report"/>.</summary>
+    public void Explain(IEnumerable<StatusChange> changes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            if (_states.TryGetValue(change.InstanceId, out var state))
+            {
+                state.Reason = new StatusReason(change.To, change.Reason, now);
+            }
+        }
+    }
+
     public InstanceHealthReport Report(ServiceInstance instance, InstanceHealthRecord? record)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var state = StateOf(instance.Id);
+
+        // A reason explains only the status it was given for: a change whose write failed, or an
+        // activation that never saw the change (failover), falls back to what the record says.
+        var reason = state.Reason is { } known && known.Status == instance.Status ? known : null;
+        var text = reason?.Text ?? FallbackReason(instance, record);
+        if (instance.Panic)
+        {
+            text += "; kept selectable by the panic guard";
+        }
+
         return new InstanceHealthReport(
             instance.Id,
             ProbeKindOf(instance),
@@ -171,8 +200,21 @@ internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset a
             state.LastProbedAt,
             record?.ProbeFailing ?? false,
             record?.LeaseExpired ?? false,
-            record?.UnhealthySince);
+            record?.UnhealthySince,
+            instance.Status,
+            IsChecked(instance),
+            text,
+            reason?.Since,
+            [.. state.Recent]);
     }
+
+    private static string FallbackReason(ServiceInstance instance, InstanceHealthRecord? record) =>
+        record switch
+        {
+            { ProbeFailing: true } when instance.Status == ServiceStatus.Unhealthy => "probe failing",
+            { LeaseExpired: true } when instance.Status == ServiceStatus.Unhealthy => "no heartbeat within its ttl",
+            _ => $"{instance.Status.ToWire()} as stored",
+        };
 
     /// <summary>An instance registered (or stored by an older version) without a record: probed ones registered unhealthy or starting must pass first.</summary>
     private static InstanceHealthRecord InitialRecord(ServiceInstance instance, DateTimeOffset now) => new(

@@ -11,7 +11,7 @@ public interface IServiceHealthGrain : IGrainWithStringKey
     [Alias("ReportRound")]
     Task ReportRoundAsync(Guid roundId, IReadOnlyList<ProbeResult> results);
 
-    /// <summary>What the checker knows about each checked instance, and where it runs.</summary>
+    /// <summary>What the checker knows about each instance (why it has its status, its recent probes), and where it runs.</summary>
     [Alias("GetHealthReport")]
     Task<ServiceHealthReport> GetHealthReportAsync();
 }

@@ -1,8 +1,16 @@
 namespace OrleansRegistry.Health;
 
-/// <summary>An instance's probe counters in one activation; lost on failover, which only restarts the counting.</summary>
-internal sealed class InstanceCheckState(long generation)
+/// <summary>
+/// An instance's probe counters, recent probes and status reason in one activation; lost on
+/// failover, which only restarts the counting and empties the history people look at.
+/// </summary>
+internal sealed class InstanceCheckState(long generation, IEnumerable<ProbeRecord>? recent = null)
 {
+    /// <summary>How many probes the registry view's strip shows; older ones are dropped.</summary>
+    public const int RecentCapacity = 20;
+
+    private readonly Queue<ProbeRecord> _recent = new(recent?.TakeLast(RecentCapacity) ?? []);
+
     /// <summary>Changes at every registration, so a probe of an earlier registration is not counted.</summary>
     public long Generation { get; } = generation;
 
@@ -13,6 +21,12 @@ internal sealed class InstanceCheckState(long generation)
     public string? LastResult { get; private set; }
 
     public DateTimeOffset? LastProbedAt { get; private set; }
+
+    /// <summary>Why the instance last changed status (as registered, or as the checker decided).</summary>
+    public StatusReason? Reason { get; set; }
+
+    /// <summary>The last <see cref="RecentCapacity"/> probes, oldest first.</summary>
+    public IReadOnlyCollection<ProbeRecord> Recent => _recent;
 
     public void Record(ProbeResult result, DateTimeOffset at)
     {
@@ -29,5 +43,11 @@ internal sealed class InstanceCheckState(long generation)
 
         LastResult = result.Detail;
         LastProbedAt = at;
+        if (_recent.Count == RecentCapacity)
+        {
+            _recent.Dequeue();
+        }
+
+        _recent.Enqueue(new ProbeRecord(at, result.Passed, result.Latency, result.Detail));
     }
 }

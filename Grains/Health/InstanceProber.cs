@@ -38,8 +38,9 @@ public sealed partial class InstanceProber(
         {
             var started = timeProvider.GetTimestamp();
             var outcome = await ProbeWithTimeoutAsync(serviceName, target);
-            metrics.Probed(target.Kind == ProbeKind.Tcp ? "tcp" : "http", outcome.Passed, timeProvider.GetElapsedTime(started));
-            return new ProbeResult(target.InstanceId, target.Generation, outcome.Passed, outcome.Detail);
+            var latency = timeProvider.GetElapsedTime(started);
+            metrics.Probed(target.Kind == ProbeKind.Tcp ? "tcp" : "http", outcome.Passed, latency);
+            return new ProbeResult(target.InstanceId, target.Generation, outcome.Passed, outcome.Detail) { Latency = latency };
         }
         finally
         {

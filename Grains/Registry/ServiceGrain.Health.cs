@@ -59,7 +59,6 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
     public Task<ServiceHealthReport> GetHealthReportAsync()
     {
         var instances = InstancesView()
-            .Where(HealthTracker.IsChecked)
             .Select(instance => _health.Report(instance, State.Health.GetValueOrDefault(instance.Id)))
             .ToArray();
         return Task.FromResult(new ServiceHealthReport(
@@ -263,6 +262,7 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
 
         await CommitAsync();
         evictionReasons.ForEach(metrics.Deregistered);
+        _health.Explain(changes.StatusChanges, timeProvider.GetUtcNow());
 
         foreach (var change in changes.StatusChanges)
         {

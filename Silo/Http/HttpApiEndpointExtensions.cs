@@ -15,6 +15,8 @@ public static class HttpApiEndpointExtensions
         api.MapInstanceEndpoints();
         api.MapSelectionEndpoints();
         api.MapDefinitionEndpoints();
+        api.MapServiceHealthEndpoints();
+        api.MapServiceHistoryEndpoints();
         api.MapProbeEndpoints();
         app.MapOpenApi();
         return app;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansRegistry.Contracts;
+using OrleansRegistry.Diagnostics;
 
 namespace OrleansRegistry.Silo.Http;
 
@@ -38,6 +39,8 @@ public static class HttpApiServiceCollectionExtensions
         });
 
         services.TryAddSingleton<ServiceChangeWatcher>();
+        services.TryAddSingleton<ServiceHistory>();
+        services.AddHostedService<ServiceHistorySampler>();
         return services;
     }
 }

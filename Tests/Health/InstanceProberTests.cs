@@ -1,5 +1,6 @@
 using OrleansRegistry.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrleansRegistry.Diagnostics;
 using OrleansRegistry.Health;
 using OrleansRegistry.Options;
 
@@ -9,12 +10,17 @@ public sealed class InstanceProberTests : IAsyncLifetime, IDisposable
 {
     private HealthBackend _backend = null!;
     private readonly HttpProber _http = new(ProbeAddressGuard.System);
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     public async Task InitializeAsync() => _backend = await HealthBackend.StartAsync();
 
     public async Task DisposeAsync() => await _backend.DisposeAsync();
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _services.Dispose();
+    }
 
     [Fact]
     public async Task ProbeAllAsync_ManyTargets_RunsAtMostMaxConcurrentProbesAtOnce()
@@ -59,6 +65,19 @@ public sealed class InstanceProberTests : IAsyncLifetime, IDisposable
 
         Assert.False(result.Passed);
         Assert.StartsWith("refused", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProbeAllAsync_SlowTarget_ReportsHowLongTheProbeTook()
+    {
+        _backend.SlowDelay = TimeSpan.FromMilliseconds(300);
+        _backend.Set("slow", BackendMode.Slow);
+        var prober = Create(new HealthCheckOptions { Timeout = TimeSpan.FromSeconds(5) });
+
+        var result = Assert.Single(await prober.ProbeAllAsync("svc", [new ProbeTarget("slow", 1, ProbeKind.Http, "127.0.0.1", _backend.Port, _backend.Url("slow"))]));
+
+        Assert.True(result.Passed, result.Detail);
+        Assert.InRange(result.Latency, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
     }
 
     private InstanceProber Create(HealthCheckOptions options) => new(

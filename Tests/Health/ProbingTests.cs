@@ -96,7 +96,7 @@ public sealed class ProbingTests(HealthClusterFixture fixture, ITestOutputHelper
 
         await WaitForRoundsAsync(fixture.GrainFactory, name, 2, Deadline);
         Assert.Equal(ServiceStatus.Healthy, (await InstanceAsync(fixture.GrainFactory, name, "tcp")).Status);
-        Assert.Equal("connected", (await ReportAsync(fixture.GrainFactory, name)).Instances.Single().LastResult);
+        Assert.Equal("connected", (await ReportAsync(fixture.GrainFactory, name)).Instances.Single(i => i.InstanceId == "tcp").LastResult);
 
         listener.Stop();
 

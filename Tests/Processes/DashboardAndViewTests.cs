@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Tests.Support;
@@ -62,6 +63,157 @@ public sealed class DashboardAndViewTests
             dom.IndexOf("data-service=\"view-orders\"", StringComparison.Ordinal) < dom.IndexOf("data-service=\"view-users\"", StringComparison.Ordinal),
             "services are listed by name");
         AssertNotBlank(view.Png);
+    }
+
+    [Fact]
+    public async Task RegistryView_InstanceTurnsUnhealthy_PlotAndProbeStripChange()
+    {
+        await using var silo = await StartSiloAsync();
+        var backends = new HttpBackends();
+        try
+        {
+            var orders1 = await backends.StartAsync("orders-1");
+            var orders2 = await backends.StartAsync("orders-2");
+            await RegisterAsync(silo.BaseAddress, "view-orders", orders1.Name, orders1.Port, healthCheck: true, metadata: new() { ["zone"] = "eu-1" });
+            await RegisterAsync(silo.BaseAddress, "view-orders", orders2.Name, orders2.Port, healthCheck: true, metadata: new() { ["zone"] = "eu-2" });
+            await RegisterAsync(silo.BaseAddress, "view-users", "users-1", 9000);
+            await PutOrdersDefinitionAsync(silo.BaseAddress);
+
+            await using var chromium = await HeadlessChromium.LaunchAsync();
+            await using var page = await chromium.OpenAsync(new Uri(silo.BaseAddress, "/ui?wait=2s"));
+            var healthy = await page.RenderWhenAsync($$"""
+                () => {{Probes("orders-1")}}.length >= 3 && {{Probes("orders-2")}}.length >= 3
+                  && {{Plot("view-orders")}}?.dataset.last === "2/2"
+                  && document.querySelector('details[data-definition="view-orders"]') !== null
+                """);
+            await SaveScreenshotAsync("registry-view-healthy.png", healthy.Png);
+            var healthyLine = await page.EvaluateAsync<string>($$"""() => {{Plot("view-orders")}}.querySelector("polyline.healthy").getAttribute("points")""");
+
+            Assert.DoesNotContain("f", await page.EvaluateAsync<string>($"() => {Probes("orders-2")}"), StringComparison.Ordinal);
+            Assert.Contains("GET /orders/{id}", healthy.Html, StringComparison.Ordinal);
+            Assert.Contains("id: string (required)", healthy.Html, StringComparison.Ordinal);
+            Assert.Contains("href=\"#service-view-users\"", healthy.Html, StringComparison.Ordinal);
+            Assert.Contains("href=\"/dashboard/\"", healthy.Html, StringComparison.Ordinal);
+            Assert.Contains("registered as healthy", healthy.Html, StringComparison.Ordinal);
+            AssertNotBlank(healthy.Png);
+
+            orders2.FailWith = HttpStatusCode.ServiceUnavailable;
+            var failing = await page.RenderWhenAsync($$"""
+                () => /f{2}$/.test({{Probes("orders-2")}}) && {{Plot("view-orders")}}?.dataset.last === "1/2"
+                  && (document.querySelector('tr[data-instance="orders-2"] [data-reason]')?.textContent ?? "").startsWith("probe failing")
+                """);
+            await SaveScreenshotAsync("registry-view.png", failing.Png);
+            var failingLine = await page.EvaluateAsync<string>($$"""() => {{Plot("view-orders")}}.querySelector("polyline.healthy").getAttribute("points")""");
+            var lastProbe = await page.EvaluateAsync<string>("""() => [...document.querySelectorAll('tr[data-instance="orders-2"] .strip span')].at(-1).title""");
+
+            Assert.NotEqual(healthyLine, failingLine);
+            Assert.Contains("probe failing (HTTP 503)", failing.Html, StringComparison.Ordinal);
+            Assert.Matches(@"failed · \d+(\.\d)? ms · HTTP 503$", lastProbe);
+            Assert.DoesNotContain("f", await page.EvaluateAsync<string>($"() => {Probes("orders-1")}"), StringComparison.Ordinal);
+            Assert.Contains("1 of 2 healthy", failing.Html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await backends.StopAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task RegistryView_PhoneWidthFilter_ShowsOnlyMatchesWithoutSideScrolling()
+    {
+        await using var silo = await StartSiloAsync();
+        await RegisterAsync(silo.BaseAddress, "view-orders", "orders-1", 9001, metadata: new() { ["zone"] = "eu-1" });
+        await RegisterAsync(silo.BaseAddress, "view-orders", "orders-2", 9002, metadata: new() { ["zone"] = "us-1" });
+        await RegisterAsync(silo.BaseAddress, "view-users", "users-1", 9003);
+        await PutOrdersDefinitionAsync(silo.BaseAddress);
+
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        await using var page = await chromium.OpenAsync(new Uri(silo.BaseAddress, "/ui?wait=2s"), width: 390, height: 844);
+        await page.RenderWhenAsync("() => document.querySelectorAll('section[data-service] svg[data-plot]').length === 2");
+        await page.TypeAsync("#filter", "us-1");
+        var filtered = await page.RenderWhenAsync("() => document.querySelector('section[data-service=\"view-users\"]').hidden");
+        await SaveScreenshotAsync("registry-view-phone.png", filtered.Png);
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('tr[data-instance=\"orders-1\"]').hidden"), "orders-1 does not match us-1");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.querySelector('tr[data-instance=\"orders-2\"]').hidden"), "orders-2 is in us-1");
+        Assert.True(
+            await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the view fits a phone-width window without scrolling sideways");
+    }
+
+    private static readonly string[] ViewHealthArguments =
+    [
+        "--Registry:HealthCheck:Interval=00:00:01",
+        "--Registry:HealthCheck:Timeout=00:00:00.800",
+        "--Registry:HealthCheck:FailuresBeforeUnhealthy=1",
+    ];
+
+    /// <summary>JavaScript: the pass/fail letters of an instance's probe strip, oldest first ("" before the first probe).</summary>
+    private static string Probes(string instance) =>
+        $$"""(document.querySelector('tr[data-instance="{{instance}}"] [data-probes]')?.dataset.probes ?? "")""";
+
+    /// <summary>JavaScript: a service's plot.</summary>
+    private static string Plot(string service) => $$"""document.querySelector('section[data-service="{{service}}"] svg[data-plot]')""";
+
+    /// <summary>One silo process on in-memory storage, probing every second.</summary>
+    private static async Task<SiloProcess> StartSiloAsync()
+    {
+        var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, $"view{Guid.NewGuid():N}"[..20])
+        {
+            ExtraArguments = ViewHealthArguments,
+        });
+        try
+        {
+            using var http = new HttpClient();
+            await silo.WaitReadyAsync(http);
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task RegisterAsync(Uri silo, string service, string id, int port, bool healthCheck = false, Dictionary<string, string>? metadata = null)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PutAsJsonAsync(
+            new Uri(silo, $"/services/{service}/instances/{id}"),
+            new ServiceInstanceDocument
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                Metadata = metadata ?? [],
+                HealthCheckUrl = healthCheck ? $"http://127.0.0.1:{port}/health" : null,
+            },
+            RegistryJsonContext.Default.ServiceInstanceDocument);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task PutOrdersDefinitionAsync(Uri silo)
+    {
+        using var http = new HttpClient();
+        using var content = new StringContent(
+            """
+            {"version":"2.1.0","description":"Takes and tracks orders.",
+             "endpoints":[{"path":"/orders/{id}","method":"GET","description":"One order",
+                           "parameters":[{"name":"id","param_type":"string","required":true,"description":"order id"}]},
+                          {"path":"/orders","method":"POST","description":"Place an order"}],
+             "dependencies":["view-users"],"config":{"timeout_ms":500}}
+            """,
+            System.Text.Encoding.UTF8,
+            "application/json");
+        using var response = await http.PutAsync(new Uri(silo, "/services/view-orders/definition"), content);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Keeps a screenshot as a test artifact, next to the test results (Tests/TestResults/screenshots).</summary>
+    private static async Task SaveScreenshotAsync(string fileName, byte[] png)
+    {
+        var directory = Path.Combine(RepositoryPaths.Root, "Tests", "TestResults", "screenshots");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllBytesAsync(Path.Combine(directory, fileName), png);
     }
 
     private static async Task RegisterAsync(ProcessCluster cluster, string service, string id, string status = "healthy")

@@ -41,23 +41,18 @@ public sealed class HeadlessChromium : IAsyncDisposable
     /// </summary>
     public async Task<RenderedPage> RenderAsync(Uri url, string readyWhen)
     {
-        await using var page = await _browser.NewPageAsync();
-        await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
-        await page.GoToAsync(url.ToString(), new NavigationOptions { Timeout = (int)ReadyDeadline.TotalMilliseconds });
-        try
-        {
-            await page.WaitForFunctionAsync(readyWhen, new WaitForFunctionOptions
-            {
-                Timeout = (int)ReadyDeadline.TotalMilliseconds,
-                PollingInterval = 100,
-            });
-        }
-        catch (WaitTaskTimeoutException)
-        {
-            throw new TimeoutException($"{url} did not become ready ({readyWhen}) within {ReadyDeadline}; its DOM was:\n{await page.GetContentAsync()}");
-        }
+        await using var page = await OpenAsync(url);
+        return await page.RenderWhenAsync(readyWhen);
+    }
 
-        return new RenderedPage(await page.GetContentAsync(), await page.ScreenshotDataAsync(new ScreenshotOptions { Type = ScreenshotType.Png }));
+    /// <summary>Opens <paramref name="url"/> in a window of the given size and keeps it open, for pages watched as they change.</summary>
+    public async Task<OpenPage> OpenAsync(Uri url, int width = 1280, int height = 900)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var page = await _browser.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = height });
+        await page.GoToAsync(url.ToString(), new NavigationOptions { Timeout = (int)ReadyDeadline.TotalMilliseconds });
+        return new OpenPage(page, url, ReadyDeadline);
     }
 
     public async ValueTask DisposeAsync()
