@@ -29,6 +29,12 @@ public sealed class ServiceCacheEntry
     /// <summary>Timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the last push or load.</summary>
     public long RefreshedAt { get; private set; }
 
+    /// <summary>
+    /// Set when the silo was paused: pushes may have been missed, so only a load from the service
+    /// grain (not a push that was queued meanwhile) makes the copy trustworthy again.
+    /// </summary>
+    public bool NeedsLoad { get; set; }
+
     /// <summary>Completes at the next change of the snapshot's index.</summary>
     public Task Changed
     {
@@ -46,7 +52,7 @@ public sealed class ServiceCacheEntry
     /// is newer. One at the same index (a reload) replaces the copy too: it carries newer heartbeat
     /// times, which do not move the index, and wakes nobody.
     /// </summary>
-    public bool Apply(ServiceSnapshot snapshot, long refreshedAt)
+    public bool Apply(ServiceSnapshot snapshot, long refreshedAt, bool loaded = false)
     {
         TaskCompletionSource changed;
         lock (_gate)
@@ -57,6 +63,7 @@ public sealed class ServiceCacheEntry
             }
 
             RefreshedAt = refreshedAt;
+            NeedsLoad &= !loaded;
             var newer = snapshot.Index > _current.Index;
             _current = new ServiceCopy(snapshot);
             if (!newer)

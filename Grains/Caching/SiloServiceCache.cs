@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansRegistry.Errors;
 using OrleansRegistry.Grains;
 using OrleansRegistry.LoadBalancing;
 using OrleansRegistry.Model;
@@ -16,10 +17,12 @@ namespace OrleansRegistry.Caching;
 /// from the service grain; a copy no push refreshed for a while is loaded again: after
 /// <see cref="ReadMaxAge"/> for reads (heartbeat times are not pushed, so they lag by at most that)
 /// and after <see cref="BalancerOptions.SnapshotMaxAge"/> for picks (a safety net for a lost push).
-/// Concurrent loads of one service share one grain call.
+/// Concurrent loads of one service share one grain call. Nothing is answered while the
+/// <see cref="SiloServingGate"/> is closed, and after a pause every copy is loaded again.
 /// </summary>
 public sealed partial class SiloServiceCache(
     IGrainFactory grainFactory,
+    SiloServingGate gate,
     TimeProvider timeProvider,
     IOptions<BalancerOptions> options,
     ILogger<SiloServiceCache> logger)
@@ -32,6 +35,7 @@ public sealed partial class SiloServiceCache(
 
     private readonly ConcurrentDictionary<string, ServiceCacheEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<ServiceCacheEntry>> _loads = new(StringComparer.Ordinal);
+    private long _pausesSeen;
 
     public int Count => _entries.Count;
 
@@ -41,7 +45,8 @@ public sealed partial class SiloServiceCache(
     public bool TryGet(string serviceName, out ServiceCacheEntry entry) => _entries.TryGetValue(serviceName, out entry!);
 
     /// <summary>Takes a pushed or loaded snapshot; an older one than held is ignored.</summary>
-    public ServiceCacheEntry Apply(ServiceSnapshot snapshot)
+    public ServiceCacheEntry Apply(ServiceSnapshot snapshot) => Apply(snapshot, loaded: false);
+    private ServiceCacheEntry Apply(ServiceSnapshot snapshot, bool loaded)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var now = timeProvider.GetTimestamp();
@@ -49,7 +54,7 @@ public sealed partial class SiloServiceCache(
         {
             if (_entries.TryGetValue(snapshot.ServiceName, out var existing))
             {
-                existing.Apply(snapshot, now);
+                existing.Apply(snapshot, now, loaded);
                 return existing;
             }
 
@@ -80,7 +85,7 @@ public sealed partial class SiloServiceCache(
             var entry = await GetAsync(serviceName, ReadMaxAge);
             return new ServiceRead(entry.Current, Stale: false);
         }
-        catch (Exception exception) when (exception is not RegistryValidationException && _entries.TryGetValue(serviceName, out var entry))
+        catch (Exception exception) when (exception is not (RegistryValidationException or SiloNotServingException) && _entries.TryGetValue(serviceName, out var entry) && !entry.NeedsLoad)
         {
             LogServedStale(logger, exception, serviceName, entry.Current.Index);
             return new ServiceRead(entry.Current, Stale: true);
@@ -92,12 +97,40 @@ public sealed partial class SiloServiceCache(
 
     private ValueTask<ServiceCacheEntry> GetAsync(string serviceName, TimeSpan maxAge)
     {
-        if (_entries.TryGetValue(serviceName, out var entry) && timeProvider.GetElapsedTime(entry.RefreshedAt) < maxAge)
+        var serving = gate.EnsureServingAsync();
+        if (!serving.IsCompletedSuccessfully)
+        {
+            return GetAfterConfirmedAsync(serving, serviceName, maxAge);
+        }
+
+        ReloadAfterPauses();
+        if (_entries.TryGetValue(serviceName, out var entry) && !entry.NeedsLoad && timeProvider.GetElapsedTime(entry.RefreshedAt) < maxAge)
         {
             return ValueTask.FromResult(entry);
         }
 
         return new ValueTask<ServiceCacheEntry>(SharedLoadAsync(serviceName));
+    }
+
+    private async ValueTask<ServiceCacheEntry> GetAfterConfirmedAsync(ValueTask serving, string serviceName, TimeSpan maxAge)
+    {
+        await serving;
+        return await GetAsync(serviceName, maxAge);
+    }
+
+    /// <summary>After the gate saw a pause, every copy held is loaded again before it is used.</summary>
+    private void ReloadAfterPauses()
+    {
+        var pauses = gate.Pauses;
+        if (Interlocked.Exchange(ref _pausesSeen, pauses) == pauses)
+        {
+            return;
+        }
+
+        foreach (var entry in _entries.Values)
+        {
+            entry.NeedsLoad = true;
+        }
     }
 
     private async Task<ServiceCacheEntry> SharedLoadAsync(string serviceName)
@@ -116,7 +149,7 @@ public sealed partial class SiloServiceCache(
     private async Task<ServiceCacheEntry> LoadAsync(string serviceName)
     {
         var snapshot = await grainFactory.GetGrain<IServiceGrain>(serviceName).GetSnapshotAsync().WaitAsync(GrainReadTimeout, timeProvider);
-        return Apply(snapshot);
+        return Apply(snapshot, loaded: true);
     }
 
     // Each service locks only its own strategies, so picks of different services run in parallel: the random

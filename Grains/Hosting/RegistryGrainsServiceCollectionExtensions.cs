@@ -19,6 +19,8 @@ public static class RegistryGrainsServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ServiceGauges>();
         services.TryAddSingleton<RegistryMetrics>();
+        services.TryAddSingleton<SiloServingGate>();
+        services.AddHostedService(provider => provider.GetRequiredService<SiloServingGate>());
         services.TryAddSingleton<SiloServiceCache>();
         services.TryAddSingleton<SnapshotPublisher>();
         services.TryAddSingleton<SiloBalancer>();

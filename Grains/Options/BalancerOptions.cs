@@ -14,6 +14,10 @@ public sealed class BalancerOptions
     /// </summary>
     public TimeSpan SnapshotMaxAge { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a change waits for the silos to acknowledge its push before it returns anyway.</summary>
-    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a change waits for the silos to acknowledge its push before it returns anyway. A
+    /// silo that misses it was paused (or is not a member) and serves nothing until it has reloaded
+    /// (see <c>SiloServingGate</c>), so a hung silo costs each write at most this long.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
 }

@@ -29,7 +29,7 @@ public sealed class OperatorConfigurationTests
         Assert.Equal(TimeSpan.FromMinutes(10), health.DeregisterAfter);
         Assert.Empty(health.AllowedHosts);
         var balancer = app.Services.GetRequiredService<IOptions<BalancerOptions>>().Value;
-        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2)), (balancer.LeaseDuration, balancer.SnapshotMaxAge, balancer.PublishTimeout));
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)), (balancer.LeaseDuration, balancer.SnapshotMaxAge, balancer.PublishTimeout));
         Assert.Empty(ApiKeys(app));
         var registry = BuildTimeOptions.Bind<RegistryOptions, RegistryOptionsValidator>(new ConfigurationBuilder().Build(), RegistryOptions.SectionName);
         Assert.Equal((StorageKind.Memory, "UseDevelopmentStorage=true"), (registry.Storage, registry.AzureStorage.ConnectionString));

@@ -52,6 +52,7 @@ public sealed class ProbeEndpointsTests(RegistryHttpFixture fixture)
     public async Task MembershipCheck_FixtureSilo_IsHealthy()
     {
         var check = new MembershipHealthCheck(
+            fixture.Services.GetRequiredService<OrleansRegistry.Caching.SiloServingGate>(),
             fixture.Services.GetRequiredService<IClusterMembershipService>(),
             fixture.Services.GetRequiredService<ILocalSiloDetails>());
 
