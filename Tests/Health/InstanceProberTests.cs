@@ -1,8 +1,7 @@
-using OrleansRegistry.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using OrleansRegistry.Diagnostics;
 using OrleansRegistry.Health;
 using OrleansRegistry.Options;
+using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Health;
 
@@ -10,7 +9,6 @@ public sealed class InstanceProberTests : IAsyncLifetime, IDisposable
 {
     private HealthBackend _backend = null!;
     private readonly HttpProber _http = new(ProbeAddressGuard.System);
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     public async Task InitializeAsync() => _backend = await HealthBackend.StartAsync();
 
@@ -19,7 +17,6 @@ public sealed class InstanceProberTests : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        _services.Dispose();
     }
 
     [Fact]
