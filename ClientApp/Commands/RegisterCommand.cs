@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
@@ -96,7 +95,8 @@ internal sealed class RegisterCommand : RegistryCommand
             return null;
         }
 
-        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var port)
+        // Digits only, as over HTTP: no sign, white space or trailing NUL that int.TryParse would let through.
+        return InputText.TryParseDigits(text, out int port)
             ? port
             : throw new RegistryValidationException("port", "must be an integer between 1 and 65535");
     }

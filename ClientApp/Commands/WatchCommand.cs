@@ -63,7 +63,7 @@ internal sealed class WatchCommand : RegistryCommand
     private static int? ParseCount(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 1)
+        if (InputText.TryParseDigits(text, out int count) && count >= 1)
         {
             return count;
         }

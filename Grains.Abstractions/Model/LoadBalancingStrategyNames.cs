@@ -22,7 +22,7 @@ public static class LoadBalancingStrategyNames
     /// <summary>Parses a wire name, case-insensitively; also accepts the enum's own names (RoundRobin).</summary>
     public static bool TryParse(string? text, out LoadBalancingStrategy strategy)
     {
-        switch (text?.Trim().ToLowerInvariant())
+        switch (text?.ToLowerInvariant())
         {
             case RoundRobin or "roundrobin":
                 strategy = LoadBalancingStrategy.RoundRobin;

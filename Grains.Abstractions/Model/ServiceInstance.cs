@@ -29,7 +29,7 @@ public sealed record ServiceInstance(
     public const string WeightKey = "weight";
 
     /// <summary>The instance's weight for weighted round robin (1 when absent).</summary>
-    public int Weight => Metadata.TryGetValue(WeightKey, out var text) && int.TryParse(text, out var weight) && weight > 0 ? weight : 1;
+    public int Weight => Metadata.TryGetValue(WeightKey, out var text) && Validation.InputText.TryParseDigits(text, out int weight) && weight > 0 ? weight : 1;
 
     /// <summary>Whether a balancer may hand this instance out.</summary>
     public bool IsSelectable => Status == ServiceStatus.Healthy || Panic;

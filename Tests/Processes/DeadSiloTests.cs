@@ -23,9 +23,7 @@ public sealed class DeadSiloTests(ITestOutputHelper output)
         var management = client.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
         using var viaWriter = new HttpClient { BaseAddress = writer.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var viaHung = new HttpClient { BaseAddress = hung.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        await viaWriter.RegisterAsync("zombie", "kept");
-        await viaWriter.RegisterAsync("zombie", "removed");
-        Assert.Equal(2, (await viaHung.ListAsync("zombie")).Count);
+        await RegisterKeptAndRemovedAsync(viaWriter, viaHung, "zombie");
 
         await hung.SignalAsync("STOP");
 
@@ -52,7 +50,7 @@ public sealed class DeadSiloTests(ITestOutputHelper output)
         var watching = Stopwatch.StartNew();
         while (watching.Elapsed < TimeSpan.FromSeconds(10) && !hung.HasExited)
         {
-            var answer = await ReadAsync(viaHung);
+            var answer = await ReadAsync(viaHung, "zombie");
             answers[answer.Kind] = answers.GetValueOrDefault(answer.Kind) + 1;
             Assert.False(answer.ListsRemoved, $"the resumed silo listed the removed instance: {answer.Kind}");
         }
@@ -68,9 +66,7 @@ public sealed class DeadSiloTests(ITestOutputHelper output)
         var (writer, paused) = (cluster.Silos[0], cluster.Silos[1]);
         using var viaWriter = new HttpClient { BaseAddress = writer.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var viaPaused = new HttpClient { BaseAddress = paused.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        await viaWriter.RegisterAsync("napping", "kept");
-        await viaWriter.RegisterAsync("napping", "removed");
-        Assert.Equal(2, (await viaPaused.ListAsync("napping")).Count);
+        await RegisterKeptAndRemovedAsync(viaWriter, viaPaused, "napping");
 
         // Paused for less than failure detection takes: still a member when it resumes.
         await paused.SignalAsync("STOP");
@@ -85,18 +81,27 @@ public sealed class DeadSiloTests(ITestOutputHelper output)
         await paused.SignalAsync("CONT");
 
         // The push it missed is not waited for; its first answer after the pause comes from a reload.
-        var first = await ReadAsync(viaPaused);
+        var first = await ReadAsync(viaPaused, "napping");
         output.WriteLine($"the deregistration returned after {writeTook.TotalMilliseconds:F0} ms with one silo paused; the resumed silo first answered {first.Kind}");
         Assert.False(first.ListsRemoved, "the resumed silo listed an instance removed while it was paused");
         Assert.Equal("200", first.Kind);
+        Assert.Equal(["kept"], (await viaPaused.ListAsync("napping")).Select(instance => (string?)instance!["id"]));
         Assert.Contains("Silo was paused", paused.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<(string Kind, bool ListsRemoved)> ReadAsync(HttpClient http)
+    /// <summary>Registers "kept" and "removed" through one silo and checks the other silo holds both.</summary>
+    private static async Task RegisterKeptAndRemovedAsync(HttpClient viaWriter, HttpClient viaOther, string service)
+    {
+        await viaWriter.RegisterAsync(service, "kept");
+        await viaWriter.RegisterAsync(service, "removed");
+        Assert.Equal(2, (await viaOther.ListAsync(service)).Count);
+    }
+
+    private static async Task<(string Kind, bool ListsRemoved)> ReadAsync(HttpClient http, string service)
     {
         try
         {
-            using var response = await http.GetAsync(RegistryHttp.Relative("/services/zombie"));
+            using var response = await http.GetAsync(RegistryHttp.Relative($"/services/{service}"));
             var body = await response.Content.ReadAsStringAsync();
             var lists = response.StatusCode == HttpStatusCode.OK
                 && ((JsonArray)JsonNode.Parse(body)!).Any(instance => (string?)instance!["id"] == "removed");
