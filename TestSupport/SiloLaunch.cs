@@ -12,6 +12,9 @@ public sealed record SiloLaunch(string SiloDll, string WorkingDirectory, string 
     /// <summary>Ports of an earlier run, for a restart; null picks free ones.</summary>
     public (int Http, int Silo, int Gateway)? Ports { get; init; }
 
+    /// <summary>The scheme of the HTTP API's URL: <c>https</c> for a silo given a TLS certificate.</summary>
+    public string Scheme { get; init; } = "http";
+
     /// <summary>More command-line settings, such as <c>--Registry:HealthCheck:Interval=00:00:01</c>.</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 }

@@ -9,13 +9,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private readonly ChildProcess _process;
 
-    private SiloProcess(ChildProcess process, (int Http, int Silo, int Gateway) ports, int dnsPort, string clusterId)
+    private SiloProcess(ChildProcess process, (int Http, int Silo, int Gateway) ports, int dnsPort, string clusterId, string scheme)
     {
         _process = process;
         Ports = ports;
         DnsPort = dnsPort;
         ClusterId = clusterId;
-        BaseAddress = new Uri($"http://127.0.0.1:{ports.Http}");
+        BaseAddress = new Uri($"{scheme}://127.0.0.1:{ports.Http}");
     }
 
     public (int Http, int Silo, int Gateway) Ports { get; }
@@ -53,7 +53,7 @@ public sealed class SiloProcess : IAsyncDisposable
         var arguments = new List<string>
         {
             launch.SiloDll,
-            "--urls", $"http://127.0.0.1:{ports.Http.ToString(CultureInfo.InvariantCulture)}",
+            "--urls", $"{launch.Scheme}://127.0.0.1:{ports.Http.ToString(CultureInfo.InvariantCulture)}",
             $"--Orleans:ClusterId={launch.ClusterId}",
             $"--Orleans:ServiceId={launch.ClusterId}",
             $"--Orleans:SiloPort={ports.Silo.ToString(CultureInfo.InvariantCulture)}",
@@ -79,7 +79,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         arguments.AddRange(launch.ExtraArguments);
-        return new SiloProcess(ChildProcess.Start("dotnet", arguments, launch.WorkingDirectory), ports, dnsPort, launch.ClusterId);
+        return new SiloProcess(ChildProcess.Start("dotnet", arguments, launch.WorkingDirectory), ports, dnsPort, launch.ClusterId, launch.Scheme);
     }
 
     /// <summary>Waits until the silo answers <paramref name="path"/> with a success status; fails at once if it exits.</summary>

@@ -5,7 +5,7 @@ using OrleansRegistry.ClientApp.Connection;
 
 namespace OrleansRegistry.ClientApp.Cli;
 
-/// <summary>Options every command accepts, before or after its name: where the cluster is, and <c>--json</c>.</summary>
+/// <summary>Options every command accepts, before or after its name: where the cluster is, which CA it has, and <c>--json</c>.</summary>
 internal sealed class GlobalOptions
 {
     public Option<GatewayAddress[]> Gateway { get; } = new("--gateway")
@@ -23,19 +23,26 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string> CaCertificate { get; } = new("--ca-certificate")
+    {
+        Description = $"speak TLS to the gateways, trusting the CA certificates of this PEM file (or Registry__Tls__CaCertificatePath)",
+        HelpName = "PATH",
+        Recursive = true,
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "print the HTTP API's JSON, one document per line",
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Gateway, ClusterId, Json];
+    public IEnumerable<Option> All => [Gateway, ClusterId, CaCertificate, Json];
 
     /// <summary>The options' values, falling back on configuration (see <see cref="ClientSettings.Read"/>).</summary>
     public ClientSettings ReadSettings(ParseResult parseResult, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
-        return ClientSettings.Read(parseResult.GetValue(Gateway) ?? [], parseResult.GetValue(ClusterId), configuration);
+        return ClientSettings.Read(parseResult.GetValue(Gateway) ?? [], parseResult.GetValue(ClusterId), parseResult.GetValue(CaCertificate), configuration);
     }
 
     /// <summary>Every <c>--gateway</c> given (each may hold a comma-separated list); a malformed one is a parse error.</summary>

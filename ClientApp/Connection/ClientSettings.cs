@@ -1,13 +1,18 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
+using OrleansRegistry.Client.Hosting;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Connection;
 
-/// <summary>Where the cluster is and how long to wait for it.</summary>
-internal sealed record ClientSettings(IReadOnlyList<GatewayAddress> Gateways, string ClusterId)
+/// <summary>Where the cluster is, how long to wait for it, and the CA its TLS certificate chains to (null: plain text).</summary>
+internal sealed record ClientSettings(IReadOnlyList<GatewayAddress> Gateways, string ClusterId, X509Certificate2Collection? CertificateAuthorities = null)
 {
     public const string GatewaysKey = "Registry:Gateways";
     public const string ClusterIdKey = "Orleans:ClusterId";
+    public const string CaCertificatePathKey = RegistryTlsClientBuilderExtensions.CaCertificatePathKey;
+    public const string CaCertificateOption = "--ca-certificate";
     public const string DefaultGateway = "localhost:30000";
     public const string DefaultClusterId = "dev";
 
@@ -22,10 +27,11 @@ internal sealed record ClientSettings(IReadOnlyList<GatewayAddress> Gateways, st
 
     /// <summary>
     /// <c>--gateway</c> (repeatable) wins over <c>Registry:Gateways</c> (a list, or one comma-separated
-    /// value); <c>--cluster-id</c> over <c>Orleans:ClusterId</c>. A malformed configured gateway is
-    /// invalid input naming the key.
+    /// value); <c>--cluster-id</c> over <c>Orleans:ClusterId</c>; <c>--ca-certificate</c> over
+    /// <c>Registry:Tls:CaCertificatePath</c>. A malformed configured gateway, or a CA file that cannot
+    /// be read, is invalid input naming the option or key.
     /// </summary>
-    public static ClientSettings Read(IReadOnlyList<GatewayAddress> gatewayOptions, string? clusterIdOption, IConfiguration configuration)
+    public static ClientSettings Read(IReadOnlyList<GatewayAddress> gatewayOptions, string? clusterIdOption, string? caCertificateOption, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(gatewayOptions);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -36,7 +42,28 @@ internal sealed record ClientSettings(IReadOnlyList<GatewayAddress> Gateways, st
         }
 
         var clusterId = clusterIdOption ?? configuration[ClusterIdKey];
-        return new ClientSettings(gateways, string.IsNullOrWhiteSpace(clusterId) ? DefaultClusterId : clusterId.Trim());
+        return new ClientSettings(gateways, string.IsNullOrWhiteSpace(clusterId) ? DefaultClusterId : clusterId.Trim(), Authorities(caCertificateOption, configuration));
+    }
+
+    private static X509Certificate2Collection? Authorities(string? option, IConfiguration configuration)
+    {
+        var (source, path) = option is null ? (CaCertificatePathKey, configuration[CaCertificatePathKey]) : (CaCertificateOption, option);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var authorities = new X509Certificate2Collection();
+        try
+        {
+            authorities.ImportFromPemFile(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new RegistryValidationException(source, $"cannot read the CA certificate '{path}': {exception.Message}");
+        }
+
+        return authorities.Count > 0 ? authorities : throw new RegistryValidationException(source, $"'{path}' holds no PEM certificate");
     }
 
     private static List<GatewayAddress> Configured(IConfiguration configuration)

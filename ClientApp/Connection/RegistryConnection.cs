@@ -78,6 +78,11 @@ internal sealed class RegistryConnection : IAsyncDisposable
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering(endpoints);
+            if (settings.CertificateAuthorities is { } authorities)
+            {
+                client.UseRegistryTls(authorities);
+            }
+
             client.Configure<ClusterOptions>(cluster => cluster.ClusterId = settings.ClusterId);
             client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = ClientSettings.ResponseTimeout);
 

@@ -24,6 +24,7 @@ public static class RegistrySiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var silo = BuildTimeOptions.Bind<SiloOptions, SiloOptionsValidator>(builder.Configuration, SiloOptions.SectionName);
         var registry = BuildTimeOptions.Bind<RegistryOptions, RegistryOptionsValidator>(builder.Configuration, RegistryOptions.SectionName);
+        builder.AddRegistryTls();
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrls);
