@@ -85,7 +85,7 @@ public sealed partial class SiloServiceCache(
             var entry = await GetAsync(serviceName, ReadMaxAge);
             return new ServiceRead(entry.Current, Stale: false);
         }
-        catch (Exception exception) when (exception is not (RegistryValidationException or SiloNotServingException) && _entries.TryGetValue(serviceName, out var entry) && !entry.NeedsLoad)
+        catch (Exception exception) when (exception is not (RegistryValidationException or SiloNotServingException) && _entries.TryGetValue(serviceName, out var entry))
         {
             LogServedStale(logger, exception, serviceName, entry.Current.Index);
             return new ServiceRead(entry.Current, Stale: true);

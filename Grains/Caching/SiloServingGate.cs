@@ -9,9 +9,10 @@ namespace OrleansRegistry.Caching;
 /// and it has not been paused since it last confirmed that. A pause (SIGSTOP, a debugger, a long
 /// freeze of the machine) is seen as a gap in a heartbeat kept by a thread of its own, so a busy
 /// thread pool does not look like one. After a pause the silo may have missed pushes (writers stop
-/// waiting for a silo that does not acknowledge within <see cref="Options.BalancerOptions.PublishTimeout"/>)
-/// and may have been declared dead meanwhile: it serves nothing until it has re-read the membership
-/// and still finds itself Active, and its copies are reloaded from the service grains before use.
+/// waiting for a silo that does not acknowledge within <see cref="Options.BalancerOptions.PublishTimeout"/>),
+/// so its copies are reloaded from the service grains before use; after a long one it may also have
+/// been declared dead meanwhile, so it serves nothing until it has re-read the membership and still
+/// finds itself Active.
 /// </summary>
 public sealed partial class SiloServingGate(
     IClusterMembershipService membership,
@@ -24,8 +25,15 @@ public sealed partial class SiloServingGate(
     /// <summary>How often the heartbeat thread beats.</summary>
     public static readonly TimeSpan Beat = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>A gap longer than this between beats is a pause.</summary>
+    /// <summary>A gap longer than this between beats is a pause: the copies held are reloaded before use.</summary>
     public static readonly TimeSpan PauseThreshold = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A pause at least this long may have outlasted failure detection (a few seconds here): the silo
+    /// re-reads the membership before it answers again. Shorter ones (a loaded machine's scheduling
+    /// hiccups among them) only reload the copies, without asking the membership storage.
+    /// </summary>
+    public static readonly TimeSpan ConfirmAfterPause = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a request waits for the membership to be re-read after a pause.</summary>
     public static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(2);
@@ -136,7 +144,10 @@ public sealed partial class SiloServingGate(
             var pause = RealTime.GetElapsedTime(Interlocked.Read(ref _lastBeat));
             Interlocked.Exchange(ref _lastBeat, RealTime.GetTimestamp());
             Interlocked.Increment(ref _pauses);
-            StartConfirming(pause);
+            if (pause >= ConfirmAfterPause)
+            {
+                StartConfirming(pause);
+            }
         }
     }
 

@@ -186,7 +186,7 @@ public sealed partial class DnsResponder
         {
             copy = (await _cache.GetAsync(service)).Current;
         }
-        catch (Exception exception) when (exception is not Errors.SiloNotServingException && _cache.TryGet(service, out var held) && !held.NeedsLoad)
+        catch (Exception exception) when (exception is not Errors.SiloNotServingException && _cache.TryGet(service, out var held))
         {
             LogServedHeldCopy(_logger, exception, service);
             copy = held.Current;
