@@ -71,6 +71,9 @@ public sealed class ProcessCluster : IAsyncDisposable
         await Task.WhenAll(started.Select(silo => silo.WaitReadyAsync(Http)));
     }
 
+    /// <summary>Stops the backend server for good (an outage with no return) and leaves the silos running.</summary>
+    public ValueTask StopServerAsync() => _server.DisposeAsync();
+
     public async Task StopAllSilosAsync()
     {
         await Task.WhenAll(_silos.Select(silo => silo.TerminateAsync()));
