@@ -60,14 +60,10 @@ public sealed class SiloProcess : IAsyncDisposable
             $"--Orleans:GatewayPort={ports.Gateway.ToString(CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
         };
-        if (launch.AzureConnectionString is { } connectionString)
+        var backend = launch.Backend ?? (launch.AzureConnectionString is { } connectionString ? SiloBackend.AzureStorage(connectionString) : null);
+        if (backend is not null)
         {
-            arguments.AddRange([
-                "--Orleans:Clustering=AzureStorage",
-                "--Registry:Storage=AzureStorage",
-                "--Orleans:AdvertisedIP=127.0.0.1",
-                $"--Registry:AzureStorage:ConnectionString={connectionString}",
-            ]);
+            arguments.AddRange(backend.Arguments);
         }
 
         // Every silo answers DNS, by default on 8600: silos on one machine each need their own port.

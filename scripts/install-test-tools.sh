@@ -5,6 +5,9 @@
 #   wrk             the benchmarks' HTTP figures, which the quick-mode test runs
 #   curl            README's curl examples are run as written
 #   dig             the DNS tests and README's dig example query a silo (Debian package dnsutils)
+#   redis-server    the Redis backend tests start a private server
+#   postgres        the PostgreSQL backend tests start a private cluster (Debian package postgresql,
+#                   whose server programs live in /usr/lib/postgresql/<version>/bin, off PATH)
 # Tests/Tests.csproj runs it before every build of the tests, so it returns at once when nothing is
 # missing. Name tools (commands) to look at only those (benchmarks/run.sh asks for wrk). It never fails the
 # build: when it cannot install (no apt-get, not root, no network) it says what is missing, and the
@@ -13,21 +16,30 @@ set -uo pipefail
 
 tools=("$@")
 if [ ${#tools[@]} -eq 0 ]; then
-  tools=(chromium docker-compose wrk curl dig)
+  tools=(chromium docker-compose wrk curl dig redis-server postgres)
 fi
 
 # The Debian package that brings a command, where the names differ.
 package_of() {
   case "$1" in
     dig) echo dnsutils ;;
+    postgres) echo postgresql ;;
     *) echo "$1" ;;
+  esac
+}
+
+# Whether a command is installed; PostgreSQL's server programs are not on PATH.
+installed() {
+  case "$1" in
+    postgres) compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null ;;
+    *) command -v "$1" >/dev/null 2>&1 ;;
   esac
 }
 
 missing=()
 packages=()
 for tool in "${tools[@]}"; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
+  if ! installed "$tool"; then
     missing+=("$tool")
     packages+=("$(package_of "$tool")")
   fi

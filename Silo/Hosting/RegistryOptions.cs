@@ -12,4 +12,10 @@ public sealed class RegistryOptions
 
     /// <summary><c>Registry:AzureStorage:*</c>: used by Azure Storage clustering as well as by Azure Storage state.</summary>
     public AzureStorageOptions AzureStorage { get; set; } = new();
+
+    /// <summary><c>Registry:Redis:*</c>: used by Redis clustering as well as by Redis state.</summary>
+    public RedisOptions Redis { get; set; } = new();
+
+    /// <summary><c>Registry:AdoNet:*</c>: used by PostgreSQL clustering as well as by PostgreSQL state.</summary>
+    public AdoNetOptions AdoNet { get; set; } = new();
 }

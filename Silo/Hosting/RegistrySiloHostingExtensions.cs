@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -6,7 +5,6 @@ using Orleans.Hosting;
 using OrleansRegistry.Hosting;
 using OrleansRegistry.Options;
 using OrleansRegistry.Silo.Http;
-using OrleansRegistry.Storage;
 
 namespace OrleansRegistry.Silo.Hosting;
 
@@ -24,6 +22,7 @@ public static class RegistrySiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var silo = BuildTimeOptions.Bind<SiloOptions, SiloOptionsValidator>(builder.Configuration, SiloOptions.SectionName);
         var registry = BuildTimeOptions.Bind<RegistryOptions, RegistryOptionsValidator>(builder.Configuration, RegistryOptions.SectionName);
+        BackendChoiceValidator.ThrowIfInvalid(silo, registry, builder.Configuration);
         builder.AddRegistryTls();
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
@@ -47,42 +46,19 @@ public static class RegistrySiloHostingExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
-        var connectionString = registry.AzureStorage.ConnectionString;
-        var advertisedIP = options.AdvertisedIP is { } advertised ? IPAddress.Parse(advertised) : null;
-
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
 
-        switch (options.Clustering)
+        if (BackendChoiceValidator.UsesAdoNet(options, registry))
         {
-            case ClusteringKind.Localhost:
-                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-                if (advertisedIP is { } localAddress)
-                {
-                    silo.Configure<EndpointOptions>(endpoints => endpoints.AdvertisedIPAddress = localAddress);
-                }
-
-                break;
-            case ClusteringKind.AzureStorage:
-                silo.UseAzureStorageClustering(clustering => clustering.TableServiceClient = AzureStorageClients.CreateTableServiceClient(connectionString));
-                silo.ConfigureRegistryMembership();
-                silo.Configure<EndpointOptions>(endpoints =>
-                {
-                    endpoints.SiloPort = options.SiloPort;
-                    endpoints.GatewayPort = options.GatewayPort;
-                    if (advertisedIP is { } address)
-                    {
-                        endpoints.AdvertisedIPAddress = address;
-                    }
-
-                    endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, options.SiloPort);
-                    endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, options.GatewayPort);
-                });
-                break;
+            var postgres = registry.AdoNet.ConnectionString!;
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new PostgreSqlSchema(postgres, services.GetRequiredService<ILogger<PostgreSqlSchema>>()));
         }
+
+        silo.UseRegistryClustering(options, registry);
 
         // Each checked service holds a reminder that fires every health-check interval, so that
         // after a silo is lost its services are probed again within one interval.
@@ -94,20 +70,7 @@ public static class RegistrySiloHostingExtensions
             }
         });
 
-        // Stored state is plain JSON rather than type-named Newtonsoft JSON: readable, and not tied to CLR type names.
-        silo.UseSystemTextJsonGrainStorageSerializer();
-        switch (registry.Storage)
-        {
-            case StorageKind.Memory:
-                silo.AddMemoryGrainStorage(RegistryStorage.Name);
-                silo.UseInMemoryReminderService();
-                break;
-            case StorageKind.AzureStorage:
-                silo.AddAzureTableGrainStorage(RegistryStorage.Name, table => table.TableServiceClient = AzureStorageClients.CreateTableServiceClient(connectionString));
-                silo.UseAzureTableReminderService(reminders => reminders.TableServiceClient = AzureStorageClients.CreateTableServiceClient(connectionString));
-                break;
-        }
-
+        silo.AddRegistryStorage(registry);
         return silo;
     }
 }

@@ -5,4 +5,8 @@ public enum StorageKind
 {
     Memory,
     AzureStorage,
+    Redis,
+
+    /// <summary>PostgreSQL through Orleans' ADO.NET providers.</summary>
+    AdoNet,
 }

@@ -107,7 +107,7 @@ public sealed class OperatorConfigurationTests
     [InlineData("Orleans:GatewayPort", "seventy")]
     [InlineData("Orleans:AdvertisedIP", "not-an-ip")]
     [InlineData("Orleans:ClusterId", " ")]
-    [InlineData("Registry:Storage", "Redis")]
+    [InlineData("Registry:Storage", "Cassandra")]
     [InlineData("Registry:AzureStorage:ConnectionString", "this is not a connection string")]
     [InlineData("Registry:ApiKeys:0", " ")]
     [InlineData("Registry:HealthCheck:Interval", "-00:00:01")]

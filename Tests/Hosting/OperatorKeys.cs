@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using OrleansRegistry.Options;
+using OrleansRegistry.Silo.Dns;
 using OrleansRegistry.Silo.Hosting;
 using OrleansRegistry.Silo.Http;
 
@@ -18,6 +19,7 @@ internal static class OperatorKeys
         .. Of(typeof(RegistryOptions), RegistryOptions.SectionName),
         .. Of(typeof(HealthCheckOptions), HealthCheckOptions.SectionName),
         .. Of(typeof(BalancerOptions), BalancerOptions.SectionName),
+        .. Of(typeof(DnsOptions), DnsOptions.SectionName),
         ApiKeyAuthentication.ConfigurationKey,
     ];
 

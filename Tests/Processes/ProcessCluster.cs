@@ -5,18 +5,26 @@ using Orleans.Configuration;
 
 namespace OrleansRegistry.Tests.Processes;
 
-/// <summary>Azurite plus N real silo processes on Azure Storage, as docker-compose runs them, on free loopback ports.</summary>
+/// <summary>
+/// A backend server (Azurite by default, or Redis or PostgreSQL) plus N real silo processes on it,
+/// as docker-compose runs them, on free loopback ports.
+/// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
     private readonly List<SiloProcess> _silos = [];
+    private readonly IAsyncDisposable _server;
 
-    private ProcessCluster(AzuriteProcess azurite, string clusterId)
+    private ProcessCluster(IAsyncDisposable server, SiloBackend backend, string clusterId)
     {
-        Azurite = azurite;
+        _server = server;
+        Backend = backend;
         ClusterId = clusterId;
     }
 
-    public AzuriteProcess Azurite { get; }
+    /// <summary>The Azurite of a cluster on <see cref="ClusterBackend.AzureStorage"/>.</summary>
+    public AzuriteProcess Azurite => _server as AzuriteProcess ?? throw new InvalidOperationException($"this cluster runs on {Backend.Clustering}, not Azurite");
+
+    public SiloBackend Backend { get; }
 
     public string ClusterId { get; }
 
@@ -24,10 +32,13 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static async Task<ProcessCluster> StartAsync(int siloCount, params string[] siloArguments)
+    public static Task<ProcessCluster> StartAsync(int siloCount, params string[] siloArguments) =>
+        StartAsync(ClusterBackend.AzureStorage, siloCount, siloArguments);
+
+    public static async Task<ProcessCluster> StartAsync(ClusterBackend backend, int siloCount, params string[] siloArguments)
     {
-        var azurite = await AzuriteProcess.StartNewAsync(RepositoryPaths.AzuriteScript, onDisk: true);
-        var cluster = new ProcessCluster(azurite, $"t{Guid.NewGuid():N}"[..20]);
+        var (server, launch) = await StartServerAsync(backend);
+        var cluster = new ProcessCluster(server, launch, $"t{Guid.NewGuid():N}"[..20]);
         try
         {
             await cluster.StartSilosAsync(Enumerable.Repeat<(int, int, int)?>(null, siloCount), siloArguments);
@@ -49,7 +60,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, ClusterId)
             {
-                AzureConnectionString = Azurite.ConnectionString,
+                Backend = Backend,
                 Ports = port,
                 ExtraArguments = siloArguments,
             });
@@ -59,6 +70,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
         await Task.WhenAll(started.Select(silo => silo.WaitReadyAsync(Http)));
     }
+
+    /// <summary>Stops the backend server for good (an outage with no return) and leaves the silos running.</summary>
+    public ValueTask StopServerAsync() => _server.DisposeAsync();
 
     public async Task StopAllSilosAsync()
     {
@@ -91,7 +105,23 @@ public sealed class ProcessCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(_silos.Select(silo => silo.DisposeAsync().AsTask()));
-        await Azurite.DisposeAsync();
+        await _server.DisposeAsync();
         Http.Dispose();
+    }
+
+    private static async Task<(IAsyncDisposable Server, SiloBackend Backend)> StartServerAsync(ClusterBackend backend)
+    {
+        switch (backend)
+        {
+            case ClusterBackend.Redis:
+                var redis = await RedisProcess.StartNewAsync();
+                return (redis, SiloBackend.Redis(redis.ConnectionString));
+            case ClusterBackend.PostgreSql:
+                var postgres = await PostgresProcess.StartNewAsync();
+                return (postgres, SiloBackend.PostgreSql(postgres.ConnectionString));
+            default:
+                var azurite = await AzuriteProcess.StartNewAsync(RepositoryPaths.AzuriteScript, onDisk: true);
+                return (azurite, SiloBackend.AzureStorage(azurite.ConnectionString));
+        }
     }
 }
