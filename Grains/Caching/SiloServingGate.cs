@@ -17,7 +17,7 @@ namespace OrleansRegistry.Caching;
 public sealed partial class SiloServingGate(
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
-    ILogger<SiloServingGate> logger) : IHostedService, IDisposable
+    ILogger<SiloServingGate> logger) : IHostedService
 {
     // A pause is a fact of real time, whatever clock the registry's logic runs on (tests move a fake one).
     private static readonly TimeProvider RealTime = TimeProvider.System;
@@ -42,7 +42,7 @@ public sealed partial class SiloServingGate(
     public static readonly TimeSpan ConfirmRetry = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _stopping;
     private Thread? _heart;
     private long _lastBeat = RealTime.GetTimestamp();
     private Task<bool>? _confirming;
@@ -85,13 +85,12 @@ public sealed partial class SiloServingGate(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        _stopping = true;
         _heart?.Join(TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private static async Task WaitConfirmedAsync(Task<bool> confirming)
     {
@@ -118,7 +117,7 @@ public sealed partial class SiloServingGate(
 
     private void BeatUntilStopped()
     {
-        while (!_stopping.IsCancellationRequested)
+        while (!_stopping)
         {
             if (PausedSinceLastBeat())
             {
@@ -126,7 +125,7 @@ public sealed partial class SiloServingGate(
             }
 
             Interlocked.Exchange(ref _lastBeat, RealTime.GetTimestamp());
-            _stopping.Token.WaitHandle.WaitOne(Beat);
+            Thread.Sleep(Beat);
         }
     }
 
