@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OrleansRegistry.Benchmarks.Client;
+using OrleansRegistry.Benchmarks.Cluster;
 using OrleansRegistry.Benchmarks.Http;
 using OrleansRegistry.Benchmarks.InProcess;
 using OrleansRegistry.Benchmarks.Report;
@@ -23,6 +24,7 @@ internal static class BenchmarkApp
         new MemoryBenchmark(),
         new PropagationBenchmark(),
         new StrategyBenchmark(),
+        new HungSiloWriteBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
