@@ -26,13 +26,15 @@ public static partial class ApiKeyAuthentication
     public static IServiceCollection AddRegistryApiKeys(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddAuthentication(Scheme).AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(Scheme, configureOptions: null);
+        // No default scheme: only endpoints whose policy names the scheme (the writes) authenticate,
+        // so a read costs no key lookup and no principal.
+        services.AddAuthentication().AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(Scheme, configureOptions: null);
         services.AddOptions<ApiKeyAuthenticationOptions>(Scheme)
             .Configure<IConfiguration>((options, configuration) => options.ApiKeys = configuration.GetSection(ConfigurationKey).Get<string[]>() ?? [])
             .BindCommaSeparated(ConfigurationKey, (options, keys) => options.ApiKeys = keys)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyAuthenticationOptions>, ApiKeyAuthenticationOptionsValidator>());
-        services.AddAuthorizationBuilder().AddPolicy(WritePolicy, policy => policy.RequireClaim(ScopeClaim, WriteScope));
+        services.AddAuthorizationBuilder().AddPolicy(WritePolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireClaim(ScopeClaim, WriteScope));
         return services;
     }
 

@@ -33,6 +33,10 @@ public sealed class RegistryClusterFixture : IAsyncLifetime
     public IReadOnlyList<IGrainFactory> SiloGrainFactories =>
         Cluster.Silos.Cast<InProcessSiloHandle>().Select(silo => silo.SiloHost.Services.GetRequiredService<IGrainFactory>()).ToArray();
 
+    /// <summary>Each silo's serving gate: a pause it saw makes its copies load again.</summary>
+    public IReadOnlyList<SiloServingGate> SiloGates =>
+        Cluster.Silos.Cast<InProcessSiloHandle>().Select(silo => silo.SiloHost.Services.GetRequiredService<SiloServingGate>()).ToArray();
+
     public IReadOnlyList<SiloServiceCache> SiloCaches =>
         Cluster.Silos.Cast<InProcessSiloHandle>().Select(silo => silo.SiloHost.Services.GetRequiredService<SiloServiceCache>()).ToArray();
 

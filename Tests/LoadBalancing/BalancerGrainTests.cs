@@ -151,8 +151,11 @@ public sealed class BalancerGrainTests(RegistryClusterFixture fixture)
     public async Task SelectAsync_SiloThatNeverSawService_LoadsItOnce()
     {
         // Never registered: no push ever reached a silo, so each silo's first pick must load it.
+        // A pause of a silo (a scheduling stall of this loaded machine counts) makes its copies load
+        // again, once per pause: allowed for, so the test counts the loads the picks made.
         var name = Instances.UniqueService("cold");
         var factories = fixture.SiloGrainFactories;
+        var pausesBefore = fixture.SiloGates.Sum(gate => gate.Pauses);
 
         foreach (var factory in factories)
         {
@@ -162,17 +165,21 @@ public sealed class BalancerGrainTests(RegistryClusterFixture fixture)
             Assert.Null(await balancer.SelectAsync(name, LoadBalancingStrategy.Random));
         }
 
-        Assert.Equal(factories.Count, SnapshotLoadCounter.LoadsOf(name));
+        Assert.InRange(SnapshotLoadCounter.LoadsOf(name), factories.Count, factories.Count + PausesSince(pausesBefore));
 
         // From now on pushes keep every silo's copy current: picks load nothing more.
+        var loadsBefore = SnapshotLoadCounter.LoadsOf(name);
+        pausesBefore = fixture.SiloGates.Sum(gate => gate.Pauses);
         await Service(name).RegisterAsync(Instances.Create(name, "a"));
         foreach (var factory in factories)
         {
             Assert.Equal("a", (await factory.GetGrain<IBalancerGrain>(0).SelectAsync(name, LoadBalancingStrategy.RoundRobin))?.Instance.Id);
         }
 
-        Assert.Equal(factories.Count, SnapshotLoadCounter.LoadsOf(name));
+        Assert.InRange(SnapshotLoadCounter.LoadsOf(name), loadsBefore, loadsBefore + PausesSince(pausesBefore));
     }
+
+    private int PausesSince(long before) => (int)(fixture.SiloGates.Sum(gate => gate.Pauses) - before);
 
     private async Task WarmEverySiloAsync(string name)
     {

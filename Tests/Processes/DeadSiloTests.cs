@@ -25,14 +25,15 @@ public sealed class DeadSiloTests(ITestOutputHelper output)
         using var viaHung = new HttpClient { BaseAddress = hung.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         await RegisterKeptAndRemovedAsync(viaWriter, viaHung, "zombie");
 
+        var hostage = await ServiceOwnedByAsync(viaWriter, writer, "hostage");
         await hung.SignalAsync("STOP");
 
-        // While the silo hangs (before the cluster declares it dead) writes still go through.
+        // While the silo hangs (before the cluster declares it dead) writes to services it does not own still go through.
         var writes = new List<TimeSpan>();
         for (var i = 0; (await management.GetHosts(onlyActive: true)).Count == 3; i++)
         {
             var write = Stopwatch.StartNew();
-            await viaWriter.RegisterAsync("hostage", $"w{i}");
+            await viaWriter.RegisterAsync(hostage, $"w{i}");
             writes.Add(write.Elapsed);
         }
 
@@ -66,12 +67,14 @@ public sealed class DeadSiloTests(ITestOutputHelper output)
         var (writer, paused) = (cluster.Silos[0], cluster.Silos[1]);
         using var viaWriter = new HttpClient { BaseAddress = writer.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var viaPaused = new HttpClient { BaseAddress = paused.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        await RegisterKeptAndRemovedAsync(viaWriter, viaPaused, "napping");
+        // A service whose grain is on the writer's silo: one on the paused silo cannot be written until it resumes.
+        var service = await ServiceOwnedByAsync(viaWriter, writer, "napping");
+        await RegisterKeptAndRemovedAsync(viaWriter, viaPaused, service);
 
         // Paused for less than failure detection takes: still a member when it resumes.
         await paused.SignalAsync("STOP");
         var write = Stopwatch.StartNew();
-        using (var removed = await viaWriter.SendAsync(HttpMethod.Delete, "/services/napping/instances/removed"))
+        using (var removed = await viaWriter.SendAsync(HttpMethod.Delete, $"/services/{service}/instances/removed"))
         {
             Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         }
@@ -81,12 +84,30 @@ public sealed class DeadSiloTests(ITestOutputHelper output)
         await paused.SignalAsync("CONT");
 
         // The push it missed is not waited for; its first answer after the pause comes from a reload.
-        var first = await ReadAsync(viaPaused, "napping");
+        var first = await ReadAsync(viaPaused, service);
         output.WriteLine($"the deregistration returned after {writeTook.TotalMilliseconds:F0} ms with one silo paused; the resumed silo first answered {first.Kind}");
         Assert.False(first.ListsRemoved, "the resumed silo listed an instance removed while it was paused");
         Assert.Equal("200", first.Kind);
-        Assert.Equal(["kept"], (await viaPaused.ListAsync("napping")).Select(instance => (string?)instance!["id"]));
+        Assert.Equal(["kept"], (await viaPaused.ListAsync(service)).Select(instance => (string?)instance!["id"]));
         Assert.Contains("Silo was paused", paused.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The first of a few service names whose grain the registry placed on <paramref name="silo"/>.</summary>
+    private static async Task<string> ServiceOwnedByAsync(HttpClient http, SiloProcess silo, string prefix)
+    {
+        for (var i = 0; i < 32; i++)
+        {
+            var service = $"{prefix}-{i}";
+            await http.RegisterAsync(service, "kept");
+            var (_, health, response) = await http.GetJsonAsync($"/services/{service}/health");
+            response.Dispose();
+            if (((string?)health?["silo"] ?? string.Empty).Contains($":{silo.SiloPort}:", StringComparison.Ordinal))
+            {
+                return service;
+            }
+        }
+
+        throw new InvalidOperationException($"no service grain of {prefix}-0..31 was placed on the silo at port {silo.SiloPort}");
     }
 
     /// <summary>Registers "kept" and "removed" through one silo and checks the other silo holds both.</summary>
