@@ -52,9 +52,6 @@ public sealed partial class SiloServingGate(
     /// <summary>Grows with every pause seen: a copy held from before the current count must be reloaded.</summary>
     public long Pauses => Interlocked.Read(ref _pauses);
 
-    /// <summary>True when the silo may answer now (no request waits on this).</summary>
-    public bool IsServing => !PausedSinceLastBeat() && Volatile.Read(ref _confirming) is null && IsActiveMember();
-
     /// <summary>Completes when the silo may answer; throws <see cref="SiloNotServingException"/> when it may not.</summary>
     public ValueTask EnsureServingAsync()
     {
