@@ -23,11 +23,15 @@ public static partial class ApiKeyAuthentication
     /// <summary>The operator key that lists the accepted keys.</summary>
     public const string ConfigurationKey = "Registry:ApiKeys";
 
+    private const string SuppressAutoDefaultSchemeSwitch = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     public static IServiceCollection AddRegistryApiKeys(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         // No default scheme: only endpoints whose policy names the scheme (the writes) authenticate,
-        // so a read costs no key lookup and no principal.
+        // so a read costs no key lookup and no principal. ASP.NET Core makes a lone scheme the
+        // default unless this switch is set.
+        AppContext.SetSwitch(SuppressAutoDefaultSchemeSwitch, isEnabled: true);
         services.AddAuthentication().AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(Scheme, configureOptions: null);
         services.AddOptions<ApiKeyAuthenticationOptions>(Scheme)
             .Configure<IConfiguration>((options, configuration) => options.ApiKeys = configuration.GetSection(ConfigurationKey).Get<string[]>() ?? [])

@@ -25,6 +25,7 @@ public static class HttpApiServiceCollectionExtensions
         });
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<InputProblemHandler>();
         services.AddExceptionHandler<RegistryFailureHandler>();
         services.AddOpenApi(options =>
         {

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace OrleansRegistry.Silo.Http;
 
 /// <summary>
-/// The last resort for failures of the registry itself (input problems never get here: see
-/// <see cref="InputProblemFilter"/>). The cluster being unreachable or slow is a 503 worth
+/// The last resort for failures of the registry itself (<see cref="InputProblemHandler"/> takes
+/// input problems first). The cluster being unreachable or slow is a 503 worth
 /// retrying; anything else a 500. Neither leaks exception details to the caller.
 /// </summary>
 internal sealed partial class RegistryFailureHandler(IProblemDetailsService problemDetails, ILogger<RegistryFailureHandler> logger) : IExceptionHandler

@@ -5,16 +5,22 @@ namespace OrleansRegistry.Tests.Observability;
 
 /// <summary>
 /// <c>Logging:Console:FormatterName=json</c> on a real silo process: one JSON object per line; a
-/// line written while a request is served carries that request's trace id.
+/// line written while a request is served carries that request's trace id. No collector here, so
+/// the request's activity comes from turning the hosting diagnostics category on (the shipped
+/// appsettings.json, which the silo reads from its own folder, turns it off).
 /// </summary>
 public sealed class JsonLogTests
 {
     [Fact]
     public async Task JsonFormatter_RegistrationAndRefusedKey_LogJsonLinesWithTheRequestsTraceId()
     {
-        await using var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, $"json-logs-{Guid.NewGuid():N}")
+        await using var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, Path.GetDirectoryName(RepositoryPaths.SiloDll)!, $"json-logs-{Guid.NewGuid():N}")
         {
-            ExtraArguments = ["--Logging:Console:FormatterName=json", "--Logging:LogLevel:OrleansRegistry=Information", "--Registry:ApiKeys=json-logs-key"],
+            ExtraArguments =
+            [
+                "--Logging:Console:FormatterName=json", "--Logging:LogLevel:OrleansRegistry=Information",
+                "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Warning", "--Registry:ApiKeys=json-logs-key",
+            ],
         });
         using var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         await silo.WaitReadyAsync(http);

@@ -1,13 +1,16 @@
 namespace OrleansRegistry.Benchmarks.Support;
 
-/// <summary>The built silo program as the benchmarks run it: its own cluster, ready to serve when returned.</summary>
+/// <summary>
+/// The built silo program as the benchmarks run it: started in its own folder, so with the shipped
+/// appsettings.json as `dotnet run --project Silo` has it; its own cluster; ready to serve when returned.
+/// </summary>
 internal static class BenchmarkSilo
 {
     /// <summary>Starts a silo with in-memory storage, or on Azure Storage when <paramref name="azureConnectionString"/> is given.</summary>
     public static async Task<SiloProcess> StartAsync(HttpClient http, string? azureConnectionString = null)
     {
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
-        var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId) { AzureConnectionString = azureConnectionString });
+        var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, Path.GetDirectoryName(RepositoryPaths.SiloDll)!, clusterId) { AzureConnectionString = azureConnectionString });
         try
         {
             await silo.WaitReadyAsync(http);
