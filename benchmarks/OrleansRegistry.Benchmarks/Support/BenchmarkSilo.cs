@@ -2,7 +2,7 @@ namespace OrleansRegistry.Benchmarks.Support;
 
 /// <summary>
 /// The built silo program as the benchmarks run it: started in its own folder, so with the shipped
-/// appsettings.json as `dotnet run --project Silo` has it; its own cluster; ready to serve when returned.
+/// appsettings.json as <c>dotnet run --project Silo</c> has it; its own cluster; ready to serve when returned.
 /// </summary>
 internal static class BenchmarkSilo
 {
