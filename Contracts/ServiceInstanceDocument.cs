@@ -2,7 +2,7 @@ namespace OrleansRegistry.Contracts;
 
 /// <summary>
 /// <c>ServiceInstance</c> as it travels over HTTP (snake_case). Field for field the fleet's Go
-/// struct, plus the optional <c>check</c> and <c>panic</c>. On input every field is optional so
+/// struct, plus the optional <c>check</c>, <c>panic</c> and <c>tags</c>. On input every field is optional so
 /// that a missing one is reported by name rather than as a parse failure.
 /// </summary>
 public sealed record ServiceInstanceDocument
@@ -18,6 +18,9 @@ public sealed record ServiceInstanceDocument
     public string? Status { get; init; }
 
     public Dictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>Omitted when the instance has none; duplicates are dropped on input, order is kept.</summary>
+    public List<string?>? Tags { get; init; }
 
     public string? HealthCheckUrl { get; init; }
 

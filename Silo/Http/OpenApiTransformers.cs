@@ -81,6 +81,18 @@ internal static class OpenApiTransformers
             });
         }
 
+        foreach (var filter in metadata.OfType<MetadataFilterParameter>())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = FilterQuery.MetaPrefix + "{key}",
+                In = ParameterLocation.Query,
+                Description = filter.Description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
         foreach (var header in metadata.OfType<ResponseHeaderMetadata>())
         {
             var key = header.StatusCode.ToString(CultureInfo.InvariantCulture);
