@@ -19,9 +19,6 @@ public sealed record ServiceInstanceDocument
 
     public Dictionary<string, string>? Metadata { get; init; }
 
-    /// <summary>Omitted when the instance has none; duplicates are dropped on input, order is kept.</summary>
-    public List<string?>? Tags { get; init; }
-
     public string? HealthCheckUrl { get; init; }
 
     public DateTime? LastHeartbeat { get; init; }
@@ -32,4 +29,7 @@ public sealed record ServiceInstanceDocument
 
     /// <summary>Present (true) only while the instance is kept selectable by the panic guard.</summary>
     public bool? Panic { get; init; }
+
+    /// <summary>Omitted when the instance has none; duplicates are dropped on input, order is kept.</summary>
+    public List<string?>? Tags { get; init; }
 }
