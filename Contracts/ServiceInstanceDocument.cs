@@ -2,7 +2,7 @@ namespace OrleansRegistry.Contracts;
 
 /// <summary>
 /// <c>ServiceInstance</c> as it travels over HTTP (snake_case). Field for field the fleet's Go
-/// struct, plus the optional <c>check</c> and <c>panic</c>. On input every field is optional so
+/// struct, plus the optional <c>check</c>, <c>panic</c> and <c>tags</c>. On input every field is optional so
 /// that a missing one is reported by name rather than as a parse failure.
 /// </summary>
 public sealed record ServiceInstanceDocument
@@ -29,4 +29,7 @@ public sealed record ServiceInstanceDocument
 
     /// <summary>Present (true) only while the instance is kept selectable by the panic guard.</summary>
     public bool? Panic { get; init; }
+
+    /// <summary>Omitted when the instance has none; duplicates are dropped on input, order is kept.</summary>
+    public List<string?>? Tags { get; init; }
 }

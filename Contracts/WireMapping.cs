@@ -62,6 +62,7 @@ public static class WireMapping
             Port = instance.Port,
             Status = instance.Status.ToWire(),
             Metadata = new Dictionary<string, string>(instance.Metadata, StringComparer.Ordinal),
+            Tags = instance.Tags.Count == 0 ? null : [.. instance.Tags],
             HealthCheckUrl = instance.HealthCheckUrl,
             LastHeartbeat = instance.LastHeartbeat.UtcDateTime,
             CreatedAt = instance.CreatedAt.UtcDateTime,
@@ -121,6 +122,7 @@ public static class WireMapping
             default)
         {
             Check = document.Check is { } check ? ToCheck(check) : null,
+            Tags = ToTags(document.Tags),
         };
         RegistryValidator.ValidateInstance(instance);
         return instance;
@@ -191,6 +193,25 @@ public static class WireMapping
     {
         ArgumentNullException.ThrowIfNull(summary);
         return new ServiceSummaryDocument(summary.Name, summary.Instances, summary.Healthy);
+    }
+
+    /// <summary>The tags as sent; a null entry is refused here, naming its position, before duplicates are dropped.</summary>
+    private static string[] ToTags(List<string?>? tags)
+    {
+        if (tags is null)
+        {
+            return [];
+        }
+
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (tags[i] is null)
+            {
+                throw new RegistryValidationException($"tags[{i}]", "must not be null");
+            }
+        }
+
+        return tags.ToArray()!;
     }
 
     private static InstanceCheckDocument ToDocument(InstanceCheck check) => new()

@@ -8,19 +8,21 @@ using OrleansRegistry.Validation;
 namespace OrleansRegistry.ClientApp.Commands;
 
 /// <summary>
-/// <c>instances SERVICE [--healthy]</c>. Like <c>GET /services/{name}</c>, an unknown service has
-/// no instances rather than being an error.
+/// <c>instances SERVICE [--healthy] [--tag T]... [--meta K=V]...</c>. Like <c>GET /services/{name}</c>,
+/// an unknown service has no instances rather than being an error.
 /// </summary>
 internal sealed class InstancesCommand : RegistryCommand
 {
     private readonly Argument<string> _service = CommandArguments.Service();
     private readonly Option<bool> _healthy = new("--healthy") { Description = "only the instances a balancer may pick" };
+    private readonly FilterOptions _filter = new();
 
     public InstancesCommand()
         : base("instances", "list a service's instances")
     {
         Arguments.Add(_service);
         Options.Add(_healthy);
+        _filter.AddTo(this);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
@@ -30,10 +32,12 @@ internal sealed class InstancesCommand : RegistryCommand
         var serviceName = parseResult.GetRequiredValue(_service);
         var healthyOnly = parseResult.GetValue(_healthy);
         RegistryValidator.ValidateServiceName(serviceName);
+        var filter = _filter.Read(parseResult);
 
         var client = await context.ConnectAsync(cancellationToken);
         var service = client.GetGrain<IServiceGrain>(serviceName);
-        var instances = await (healthyOnly ? service.GetHealthyInstancesAsync() : service.GetInstancesAsync()).WaitAsync(cancellationToken);
+        var all = await (healthyOnly ? service.GetHealthyInstancesAsync() : service.GetInstancesAsync()).WaitAsync(cancellationToken);
+        var instances = filter.IsEmpty ? all : all.Where(filter.Matches).ToList();
 
         if (context.Output.Json)
         {
@@ -41,7 +45,7 @@ internal sealed class InstancesCommand : RegistryCommand
         }
         else if (instances.Count == 0)
         {
-            context.Output.Line($"no {(healthyOnly ? "healthy " : string.Empty)}instances of {serviceName}");
+            context.Output.Line($"no {(healthyOnly ? "healthy " : string.Empty)}instances of {serviceName}{(filter.IsEmpty ? string.Empty : " that the filter keeps")}");
         }
         else
         {

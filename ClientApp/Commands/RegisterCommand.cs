@@ -9,7 +9,7 @@ using OrleansRegistry.Validation;
 namespace OrleansRegistry.ClientApp.Commands;
 
 /// <summary>
-/// <c>register SERVICE ID --host H --port P [...]</c>: registers or replaces an instance. The options
+/// <c>register SERVICE ID --host H --port P [--tag T]... [...]</c>: registers or replaces an instance. The options
 /// become the same wire document an HTTP <c>PUT</c> carries, so both paths share one set of rules:
 /// every option is read as text and checked there, so a bad value is refused naming its wire field.
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class RegisterCommand : RegistryCommand
     private readonly Option<string> _port = new("--port") { Description = "the instance's port (required)", HelpName = "P" };
     private readonly Option<string> _status = new("--status") { Description = "healthy (default), unhealthy, starting or stopping", HelpName = "S" };
     private readonly Option<string[]> _meta = new("--meta") { Description = "a metadata entry; repeatable", HelpName = "K=V" };
+    private readonly Option<string[]> _tags = new("--tag") { Description = "a tag; repeatable (duplicates are dropped, order is kept)", HelpName = "T" };
     private readonly Option<string> _healthUrl = new("--health-url") { Description = "the HTTP health check's URL", HelpName = "URL" };
     private readonly Option<string> _ttl = new("--ttl") { Description = "a TTL check: the instance heartbeats at least this often, as 30s", HelpName = "DURATION" };
     private readonly Option<string> _weight = new("--weight") { Description = "metadata.weight, for weighted_round_robin", HelpName = "N" };
@@ -28,7 +29,7 @@ internal sealed class RegisterCommand : RegistryCommand
         : base("register", "register or replace an instance and print what was stored")
     {
         _instance.AddTo(this);
-        foreach (var option in new Option[] { _host, _port, _status, _meta, _healthUrl, _ttl, _weight })
+        foreach (var option in new Option[] { _host, _port, _status, _meta, _tags, _healthUrl, _ttl, _weight })
         {
             Options.Add(option);
         }
@@ -60,15 +61,9 @@ internal sealed class RegisterCommand : RegistryCommand
     private ServiceInstanceDocument ToDocument(ParseResult parseResult)
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in parseResult.GetValue(_meta) ?? [])
+        foreach (var (key, value) in KeyValueText.Parse(parseResult.GetValue(_meta), "metadata"))
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new RegistryValidationException("metadata", $"'{pair}' must be written key=value");
-            }
-
-            metadata[pair[..equals]] = pair[(equals + 1)..];
+            metadata[key] = value;
         }
 
         if (parseResult.GetValue(_weight) is { } weight)
@@ -83,6 +78,7 @@ internal sealed class RegisterCommand : RegistryCommand
             Port = ParsePort(parseResult.GetValue(_port)),
             Status = parseResult.GetValue(_status),
             Metadata = metadata,
+            Tags = parseResult.GetValue(_tags) is { Length: > 0 } tags ? [.. tags] : null,
             HealthCheckUrl = parseResult.GetValue(_healthUrl),
             Check = ttl is null ? null : new InstanceCheckDocument { Ttl = ttl },
         };

@@ -9,7 +9,7 @@ using OrleansRegistry.Validation;
 namespace OrleansRegistry.ClientApp.Commands;
 
 /// <summary>
-/// <c>select SERVICE [--strategy S] [--hold]</c>: the balancer's pick. A least-connections pick opens
+/// <c>select SERVICE [--strategy S] [--tag T]... [--meta K=V]... [--near ZONE] [--hold]</c>: the balancer's pick. A least-connections pick opens
 /// a lease; the CLI itself never uses the instance, so it returns the lease at once unless
 /// <c>--hold</c> asks to leave it open (it then expires after the silo's lease duration), which
 /// lets a script see how open leases steer later picks.
@@ -18,6 +18,8 @@ internal sealed class SelectCommand : RegistryCommand
 {
     private readonly Argument<string> _service = CommandArguments.Service();
     private readonly StrategyOption _strategy = new("how to pick (default round_robin)");
+    private readonly FilterOptions _filter = new();
+    private readonly Option<string> _near = new("--near") { Description = "prefer instances whose metadata zone is ZONE (any zone when it has none)", HelpName = "ZONE" };
     private readonly Option<bool> _hold = new("--hold") { Description = "leave a least_connections lease open until it expires" };
 
     public SelectCommand()
@@ -25,6 +27,8 @@ internal sealed class SelectCommand : RegistryCommand
     {
         Arguments.Add(_service);
         Options.Add(_strategy);
+        _filter.AddTo(this);
+        Options.Add(_near);
         Options.Add(_hold);
     }
 
@@ -35,14 +39,27 @@ internal sealed class SelectCommand : RegistryCommand
         var serviceName = parseResult.GetRequiredValue(_service);
         RegistryValidator.ValidateServiceName(serviceName);
         var strategy = _strategy.Read(parseResult) ?? LoadBalancingStrategy.RoundRobin;
+        var filter = _filter.Read(parseResult);
+        var near = parseResult.GetValue(_near);
+        if (near is not null)
+        {
+            RegistryValidator.ValidateZone(near);
+        }
 
         var client = await context.ConnectAsync(cancellationToken);
         var balancer = client.GetGrain<IBalancerGrain>(0);
-        var selection = await balancer.SelectAsync(serviceName, strategy).WaitAsync(cancellationToken);
+        var selection = await (filter.IsEmpty && near is null
+            ? balancer.SelectAsync(serviceName, strategy)
+            : balancer.SelectAsync(serviceName, strategy, filter, near)).WaitAsync(cancellationToken);
         if (selection is null)
         {
-            context.Output.Error($"no healthy instance of {serviceName}");
+            context.Output.Error($"no healthy instance of {serviceName}{(filter.IsEmpty ? string.Empty : " that the filter keeps")}");
             return ExitCodes.NotFound;
+        }
+
+        if (selection.ZoneFallback)
+        {
+            context.Output.Error($"no healthy instance in zone {near}; picked from every zone");
         }
 
         var hold = parseResult.GetValue(_hold);

@@ -14,19 +14,22 @@ using OrleansRegistry.Validation;
 namespace OrleansRegistry.ClientApp.Commands;
 
 /// <summary>
-/// <c>watch SERVICE [--count N]</c>: prints the service's instances, then every change as the
-/// registry pushes it, until Ctrl+C (or after N steps, the first included).
+/// <c>watch SERVICE [--count N] [--tag T]... [--meta K=V]...</c>: prints the service's instances,
+/// then every change as the registry pushes it, until Ctrl+C (or after N steps, the first
+/// included). With a filter only the instances it keeps are shown, and steps that change none of them are skipped.
 /// </summary>
 internal sealed class WatchCommand : RegistryCommand
 {
     private readonly Argument<string> _service = CommandArguments.Service();
     private readonly Option<int?> _count = new("--count") { Description = "stop after N steps, the first included", HelpName = "N", CustomParser = ParseCount };
+    private readonly FilterOptions _filter = new();
 
     public WatchCommand()
         : base("watch", "print the service's instances, then each change as it happens (until Ctrl+C or N steps)")
     {
         Arguments.Add(_service);
         Options.Add(_count);
+        _filter.AddTo(this);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
@@ -36,14 +39,20 @@ internal sealed class WatchCommand : RegistryCommand
         var serviceName = parseResult.GetRequiredValue(_service);
         RegistryValidator.ValidateServiceName(serviceName);
         var limit = parseResult.GetValue(_count) ?? int.MaxValue;
+        var filter = _filter.Read(parseResult);
 
         var services = await context.ServicesAsync(cancellationToken);
         var watcher = services.GetRequiredService<RegistryWatcher>();
         var steps = 0;
         try
         {
-            await foreach (var change in watcher.WatchAsync(serviceName, cancellationToken))
+            await foreach (var step in watcher.WatchAsync(serviceName, cancellationToken))
             {
+                if (FilteredChanges.Apply(step, filter) is not { } change)
+                {
+                    continue;
+                }
+
                 Print(context, change);
                 if (++steps >= limit)
                 {

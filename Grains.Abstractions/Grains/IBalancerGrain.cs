@@ -13,6 +13,14 @@ public interface IBalancerGrain : IGrainWithIntegerKey
     [Alias("Select")]
     Task<Selection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy);
 
+    /// <summary>
+    /// One healthy instance that <paramref name="filter"/> keeps, chosen by <paramref name="strategy"/>;
+    /// with <paramref name="near"/>, among those whose <c>metadata["zone"]</c> equals it when there
+    /// are any (else among all, with <see cref="Selection.ZoneFallback"/> set). Null when none is healthy.
+    /// </summary>
+    [Alias("SelectFiltered")]
+    Task<Selection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy, InstanceFilter filter, string? near);
+
     /// <summary>Returns a least-connections lease; releasing twice or after expiry is harmless.</summary>
     [Alias("Release")]
     Task ReleaseAsync(LeaseToken lease);

@@ -25,6 +25,27 @@ public sealed record ServiceInstance(
     [Id(10)]
     public bool Panic { get; init; }
 
+    // Null when the instance has no tags: most have none, and a null costs neither an array per
+    // instance in memory nor bytes in each push.
+    [Id(11)]
+    private readonly string[]? _tags;
+
+    /// <summary>
+    /// The instance's tags, in the order given, duplicates dropped; empty (one shared array) when it has none.
+    /// Syntax and count are checked by <see cref="Validation.RegistryValidator.ValidateInstance"/>.
+    /// </summary>
+    public IReadOnlyList<string> Tags
+    {
+        get => _tags ?? [];
+        init => _tags = InstanceTags.Normalize(value);
+    }
+
+    /// <summary>The metadata key zone-aware picks (<c>select?near=</c>) compare with.</summary>
+    public const string ZoneKey = "zone";
+
+    /// <summary>Whether the instance carries <paramref name="tag"/> (case-sensitive).</summary>
+    public bool HasTag(string tag) => _tags is { } tags && Array.IndexOf(tags, tag) >= 0;
+
     /// <summary>The metadata key read by weighted round robin.</summary>
     public const string WeightKey = "weight";
 

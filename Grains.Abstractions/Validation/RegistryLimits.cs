@@ -18,4 +18,12 @@ public static class RegistryLimits
     public const int MaxConfigEntries = 256;
     public const int MaxConfigValueLength = 64 * 1024;
     public const int MaxCheckThreshold = 100;
+    public const int MaxTags = 32;
+    public const int MaxTagLength = 64;
+
+    /// <summary>Most <c>tag</c> conditions one filter may hold (more distinct tags than an instance can carry match nothing).</summary>
+    public const int MaxFilterTags = MaxTags;
+
+    /// <summary>Most <c>meta.K</c> conditions one filter may hold.</summary>
+    public const int MaxFilterMetadata = MaxMetadataEntries;
 }

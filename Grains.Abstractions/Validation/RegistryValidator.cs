@@ -15,6 +15,9 @@ public static class RegistryValidator
     private static readonly SearchValues<char> NameTail =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 
+    private static readonly SearchValues<char> TagTail =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-");
+
     private static readonly SearchValues<char> HttpTokenChars =
         SearchValues.Create("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
@@ -24,6 +27,13 @@ public static class RegistryValidator
         && value.Length <= RegistryLimits.MaxNameLength
         && char.IsAsciiLetterOrDigit(value[0])
         && !value.AsSpan().ContainsAnyExcept(NameTail);
+
+    /// <summary>True when <paramref name="tag"/> matches <c>[A-Za-z0-9][A-Za-z0-9._:-]{0,63}</c>.</summary>
+    public static bool IsValidTag(string? tag) =>
+        !string.IsNullOrEmpty(tag)
+        && tag.Length <= RegistryLimits.MaxTagLength
+        && char.IsAsciiLetterOrDigit(tag[0])
+        && !tag.AsSpan().ContainsAnyExcept(TagTail);
 
     public static void ValidateServiceName(string? serviceName, string field = "service_name")
     {
@@ -62,6 +72,7 @@ public static class RegistryValidator
         }
 
         ValidateMetadata(instance.Metadata);
+        ValidateTags(instance.Tags);
         if (instance.HealthCheckUrl is not null)
         {
             ValidateHealthCheckUrl(instance.HealthCheckUrl);
@@ -119,6 +130,82 @@ public static class RegistryValidator
         {
             throw new RegistryValidationException("metadata.weight", $"must be an integer from {RegistryLimits.MinWeight} to {RegistryLimits.MaxWeight}, in digits only");
         }
+    }
+
+    /// <summary>At most <see cref="RegistryLimits.MaxTags"/> tags (counted without repeats), each a valid tag.</summary>
+    public static void ValidateTags(IReadOnlyList<string>? tags)
+    {
+        if (tags is null)
+        {
+            throw new RegistryValidationException("tags", "is required (it may be empty)");
+        }
+
+        if (tags.Count > RegistryLimits.MaxTags)
+        {
+            throw new RegistryValidationException("tags", $"holds more than {RegistryLimits.MaxTags} distinct tags");
+        }
+
+        for (var i = 0; i < tags.Count; i++)
+        {
+            // The tag itself is not echoed: it is the hostile part.
+            if (!IsValidTag(tags[i]))
+            {
+                throw new RegistryValidationException($"tags[{i}]", TagRule);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A filter's conditions: valid tags (field <c>tag</c>), metadata keys as metadata allows them
+    /// (field <c>meta</c>) and values without control characters (field <c>meta.{key}</c>), and
+    /// not more of either than <see cref="RegistryLimits.MaxFilterTags"/> and <see cref="RegistryLimits.MaxFilterMetadata"/>.
+    /// </summary>
+    public static void ValidateFilter(InstanceFilter? filter)
+    {
+        if (filter is null)
+        {
+            throw new RegistryValidationException("filter", "is required (InstanceFilter.None keeps every instance)");
+        }
+
+        if (filter.Tags is null || filter.Tags.Count > RegistryLimits.MaxFilterTags)
+        {
+            throw new RegistryValidationException("tag", $"may be given at most {RegistryLimits.MaxFilterTags} times");
+        }
+
+        foreach (var tag in filter.Tags)
+        {
+            if (!IsValidTag(tag))
+            {
+                throw new RegistryValidationException("tag", TagRule);
+            }
+        }
+
+        if (filter.Metadata is null || filter.Metadata.Count > RegistryLimits.MaxFilterMetadata)
+        {
+            throw new RegistryValidationException("meta", $"may hold at most {RegistryLimits.MaxFilterMetadata} conditions");
+        }
+
+        foreach (var (key, value) in filter.Metadata)
+        {
+            ValidateKey(key, "meta");
+            if (value is null || value.Length > RegistryLimits.MaxMetadataValueLength)
+            {
+                throw new RegistryValidationException($"meta.{key}", $"must be a string of at most {RegistryLimits.MaxMetadataValueLength} characters");
+            }
+
+            RefuseControlCharacters(value, $"meta.{key}");
+        }
+    }
+
+    /// <summary>The zone a pick prefers (<c>near</c>): a non-empty metadata value.</summary>
+    public static void ValidateZone(string? zone, string field = "near")
+    {
+        if (string.IsNullOrEmpty(zone) || zone.Length > RegistryLimits.MaxMetadataValueLength)
+        {
+            throw new RegistryValidationException(field, $"must be a zone name of 1 to {RegistryLimits.MaxMetadataValueLength} characters (compared with metadata.zone)");
+        }
+
+        RefuseControlCharacters(zone, field);
     }
 
     public static Uri ValidateHealthCheckUrl(string url) => ValidateHealthCheckUrl(url, out _);
@@ -329,6 +416,8 @@ public static class RegistryValidator
 
         RefuseControlCharacters(value, field);
     }
+
+    private const string TagRule = "must match [A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
 
     /// <summary>A metadata or config key: 1 to 128 characters, none of them a control character.</summary>
     private static void ValidateKey(string? key, string field)

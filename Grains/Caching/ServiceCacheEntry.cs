@@ -82,5 +82,13 @@ public sealed class ServiceCacheEntry
     /// <summary>A pick by <paramref name="kind"/> among the selectable instances of the current copy.</summary>
     public bool TryPick(LoadBalancingStrategy kind, out InstancePick pick) => _strategies.TryPick(kind, _current.Selectable, out pick);
 
+    /// <summary>
+    /// A pick by <paramref name="kind"/> among <paramref name="candidates"/> (a filtered part of a
+    /// copy's selectable instances), with the service's one strategy state: a filter narrows the
+    /// choice, it does not start a second cursor or second lease counts.
+    /// </summary>
+    public bool TryPick(LoadBalancingStrategy kind, IReadOnlyList<ServiceInstance> candidates, out InstancePick pick) =>
+        _strategies.TryPick(kind, candidates, out pick);
+
     public bool ReleaseLease(long leaseId) => _strategies.ReleaseLease(leaseId);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Model;
@@ -7,15 +8,24 @@ namespace OrleansRegistry.Caching;
 /// <summary>
 /// One snapshot of a service as this silo holds it, with what is derived from it once: the
 /// instances a balancer may hand out and, on first use, the HTTP API's JSON answers. A new
-/// snapshot is a new copy, so nothing here is ever invalidated.
+/// snapshot is a new copy, so nothing here is ever invalidated. Filtered answers are computed
+/// from it per request; only the unfiltered ones are prebuilt.
 /// </summary>
 public sealed class ServiceCopy
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
+    /// <summary>
+    /// How many distinct filtered candidate lists one copy keeps. Kept lists make repeated filtered
+    /// picks cheap and give stateful strategies (weighted round robin) the same list object each
+    /// time; a caller cycling through more filters than this has the rest computed per pick.
+    /// </summary>
+    public const int MaxKeptCandidateLists = 16;
+
     private readonly byte[]?[] _selectableJson;
     private byte[]? _allJson;
     private byte[]? _healthyJson;
+    private ConcurrentDictionary<(InstanceFilter Filter, string? Near), SelectionCandidates>? _candidates;
 
     public ServiceCopy(ServiceSnapshot snapshot)
     {
@@ -37,6 +47,63 @@ public sealed class ServiceCopy
     // Two requests racing on first use both serialize; either result is the same bytes.
     public byte[] InstancesJson(bool onlyHealthy) =>
         onlyHealthy ? _healthyJson ??= Serialize(onlyHealthy: true) : _allJson ??= Serialize(onlyHealthy: false);
+
+    /// <summary>The instances <paramref name="filter"/> keeps (only the healthy ones when asked), in the snapshot's order.</summary>
+    public List<ServiceInstance> Matching(InstanceFilter filter, bool onlyHealthy)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var matching = new List<ServiceInstance>();
+        foreach (var instance in Snapshot.Instances)
+        {
+            if ((!onlyHealthy || instance.Status == ServiceStatus.Healthy) && filter.Matches(instance))
+            {
+                matching.Add(instance);
+            }
+        }
+
+        return matching;
+    }
+
+    /// <summary>The UTF-8 JSON list of the instances <paramref name="filter"/> keeps: prebuilt when it keeps all, else serialized now.</summary>
+    public byte[] InstancesJson(InstanceFilter filter, bool onlyHealthy)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return filter.IsEmpty
+            ? InstancesJson(onlyHealthy)
+            : JsonSerializer.SerializeToUtf8Bytes(Matching(filter, onlyHealthy).ConvertAll(instance => instance.ToDocument()), RegistryJsonContext.Default.ListServiceInstanceDocument);
+    }
+
+    /// <summary>
+    /// The selectable instances a pick with <paramref name="filter"/> chooses among: those in zone
+    /// <paramref name="near"/> when it has any, else all of them (marked as a fallback).
+    /// </summary>
+    public SelectionCandidates Candidates(InstanceFilter filter, string? near)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var kept = _candidates ??= new ConcurrentDictionary<(InstanceFilter, string?), SelectionCandidates>();
+        if (kept.TryGetValue((filter, near), out var candidates))
+        {
+            return candidates;
+        }
+
+        candidates = ComputeCandidates(filter, near);
+
+        // Racing first uses may both compute; the list kept is the one every later pick gets.
+        return kept.Count < MaxKeptCandidateLists ? kept.GetOrAdd((filter, near), candidates) : candidates;
+    }
+
+    private SelectionCandidates ComputeCandidates(InstanceFilter filter, string? near)
+    {
+        var matching = filter.IsEmpty ? Selectable : Array.FindAll(Selectable, filter.Matches);
+        if (near is null)
+        {
+            return new SelectionCandidates(matching, ZoneFallback: false);
+        }
+
+        var inZone = Array.FindAll(matching, instance =>
+            instance.Metadata.TryGetValue(ServiceInstance.ZoneKey, out var zone) && string.Equals(zone, near, StringComparison.Ordinal));
+        return inZone.Length > 0 ? new SelectionCandidates(inZone, ZoneFallback: false) : new SelectionCandidates(matching, ZoneFallback: true);
+    }
 
     /// <summary>The UTF-8 JSON of one instance; built once for the instances picked from this copy.</summary>
     public byte[] InstanceJson(ServiceInstance instance)

@@ -9,5 +9,8 @@ public sealed class BalancerGrain(SiloBalancer balancer) : Grain, IBalancerGrain
 {
     public Task<Selection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy) => balancer.SelectAsync(serviceName, strategy).AsTask();
 
+    public Task<Selection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy, InstanceFilter filter, string? near) =>
+        balancer.SelectAsync(serviceName, strategy, filter, near).AsTask();
+
     public Task ReleaseAsync(LeaseToken lease) => balancer.ReleaseAsync(lease);
 }

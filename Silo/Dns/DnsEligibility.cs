@@ -17,14 +17,4 @@ public static class DnsEligibility
         ArgumentNullException.ThrowIfNull(instance);
         return instance.IsSelectable;
     }
-
-    /// <summary>
-    /// Whether <paramref name="instance"/> carries <paramref name="tag"/>. Instances carry no tags
-    /// yet, so a tag-filtered name keeps none: a known service answers an empty NOERROR.
-    /// </summary>
-    public static bool HasTag(ServiceInstance instance, string? tag)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        return tag is null;
-    }
 }

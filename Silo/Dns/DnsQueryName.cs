@@ -43,7 +43,7 @@ public sealed record DnsQueryName(DnsNameKind Kind, string Namespace, string Ser
             ("SERVICE", 2) => new DnsQueryName(DnsNameKind.Service, ns, labels[0]),
             ("SERVICE", 3) when labels[0].StartsWith('_') && labels[1].Equals("_tcp", Dns) =>
                 new DnsQueryName(DnsNameKind.ServiceSrv, ns, labels[0][1..]),
-            ("SERVICE", 3) when DnsTag.IsValid(labels[0]) => new DnsQueryName(DnsNameKind.Service, ns, labels[1], Tag: labels[0]),
+            ("SERVICE", 3) when RegistryValidator.IsValidTag(labels[0]) => new DnsQueryName(DnsNameKind.Service, ns, labels[1], Tag: labels[0]),
             ("INSTANCE", 3) => new DnsQueryName(DnsNameKind.Instance, ns, labels[1], InstanceLabel: labels[0]),
             _ => null,
         };

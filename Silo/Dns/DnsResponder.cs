@@ -99,7 +99,8 @@ public sealed partial class DnsResponder
             return false;
         }
 
-        var eligible = copy.Selectable.Where(instance => DnsEligibility.IsEligible(instance) && DnsEligibility.HasTag(instance, name.Tag)).ToArray();
+        var filter = InstanceFilter.OfTag(name.Tag);
+        var eligible = copy.Selectable.Where(instance => DnsEligibility.IsEligible(instance) && filter.Matches(instance)).ToArray();
         if (name.Kind == DnsNameKind.Instance)
         {
             return AnswerInstance(name, question, eligible, response);

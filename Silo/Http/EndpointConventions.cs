@@ -8,6 +8,12 @@ internal static class EndpointConventions
             .RequireAuthorization(ApiKeyAuthentication.WritePolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
+    /// <summary>Documents the <c>meta.{key}</c> filter parameters (<see cref="FilterQuery"/>), which binding cannot describe.</summary>
+    public static RouteHandlerBuilder WithMetadataFilter(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new MetadataFilterParameter(
+            "Repeatable: keep only instances whose metadata[key] equals the value; write the metadata key in place of {key} (?meta.zone=eu-1). "
+            + "Every tag= and meta.{key}= condition must hold."));
+
     public static RouteHandlerBuilder WithResponseHeader(this RouteHandlerBuilder builder, int statusCode, string name, string description, bool isInteger = false) =>
         builder.WithMetadata(new ResponseHeaderMetadata(statusCode, name, description, isInteger));
 }

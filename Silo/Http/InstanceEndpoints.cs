@@ -12,6 +12,8 @@ namespace OrleansRegistry.Silo.Http;
 /// <summary>Register, read, renew and remove instances; list a service's instances (with blocking queries).</summary>
 internal static class InstanceEndpoints
 {
+    public const string TagDescription = "repeatable: keep only instances carrying this tag (every tag= and meta.{key}= condition must hold)";
+
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup(string.Empty).WithTags("instances");
@@ -20,9 +22,11 @@ internal static class InstanceEndpoints
             .WithSummary("Every instance of a service")
             .WithDescription(
                 "An unknown service is 200 []. The X-Registry-Index header carries the service's change index; "
-                + "pass it back as ?index= with ?wait= to wait until the service changes (a blocking query).")
+                + "pass it back as ?index= with ?wait= to wait until the service changes (a blocking query). With tag= or meta.{key}= "
+                + "filters only the instances they keep are listed, and a blocking query waits until that filtered list changes.")
             .Produces<List<ServiceInstanceDocument>>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithMetadataFilter()
             .WithResponseHeader(StatusCodes.Status200OK, RegistryHeaders.Index, "The service's change index; pass it back as ?index= to wait for the next change.", isInteger: true);
 
         group.MapGet("/services/{name}/instances/{id}", GetAsync)
@@ -64,6 +68,7 @@ internal static class InstanceEndpoints
     private static async Task<IResult> ListAsync(
         string name,
         [FromQuery, Description("true keeps only healthy instances")] string? healthy,
+        [FromQuery, Description(TagDescription)] string[]? tag,
         [FromQuery, Description("answer when the service's change index is above this value (from X-Registry-Index)")] string? index,
         [FromQuery, Description("how long to wait for a change, such as 30s or 2m (at most 5m, default 5m); a little jitter is added")] string? wait,
         SiloServiceCache cache,
@@ -72,15 +77,16 @@ internal static class InstanceEndpoints
     {
         RegistryValidator.ValidateServiceName(name);
         var onlyHealthy = QueryValues.ParseFlag(healthy, "healthy");
+        var filter = FilterQuery.Parse(tag, http.Request);
         var query = QueryValues.ParseBlockingQuery(index, wait);
-        var (copy, stale) = query is null ? await cache.ReadAsync(name) : await watcher.WaitAsync(name, query, http.RequestAborted);
+        var (copy, stale) = query is null ? await cache.ReadAsync(name) : await watcher.WaitAsync(name, query, new FilteredAnswer(filter, onlyHealthy), http.RequestAborted);
         if (stale)
         {
             http.Response.Headers[RegistryHeaders.Stale] = "true";
         }
 
         http.Response.Headers[RegistryHeaders.Index] = copy.Index.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Bytes(copy.InstancesJson(onlyHealthy), ServiceCopy.JsonContentType);
+        return TypedResults.Bytes(copy.InstancesJson(filter, onlyHealthy), ServiceCopy.JsonContentType);
     }
 
     private static async Task<IResult> GetAsync(string name, string id, IGrainFactory grains)

@@ -65,6 +65,8 @@ internal static class OpenApiTransformers
         Describe(properties, "health_check_url", "Absolute http or https URL; omitted when absent.");
         Describe(properties, "last_heartbeat", "RFC 3339 UTC; set by the registry.");
         Describe(properties, "created_at", "RFC 3339 UTC; set by the registry at first registration, kept on re-registration.");
+        Describe(properties, "tags", $"At most {RegistryLimits.MaxTags}, each matching [A-Za-z0-9][A-Za-z0-9._:-]{{0,63}}; duplicates are dropped, order is kept; omitted when none.");
+
         Describe(properties, "panic", "Present (true) only while the panic guard keeps this unhealthy instance selectable.");
         return Task.CompletedTask;
     }
@@ -78,6 +80,18 @@ internal static class OpenApiTransformers
             operation.Security.Add(new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [],
+            });
+        }
+
+        foreach (var filter in metadata.OfType<MetadataFilterParameter>())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = FilterQuery.MetaPrefix + "{key}",
+                In = ParameterLocation.Query,
+                Description = filter.Description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }
 

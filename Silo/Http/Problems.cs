@@ -37,8 +37,10 @@ internal static class Problems
     public static IResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, "Not found", detail);
 
-    public static IResult NoHealthyInstance(string serviceName) =>
-        Create(StatusCodes.Status503ServiceUnavailable, "No healthy instance", $"Service '{serviceName}' has no healthy instance to select.");
+    public static IResult NoHealthyInstance(string serviceName, bool filtered = false) =>
+        Create(StatusCodes.Status503ServiceUnavailable, "No healthy instance", filtered
+            ? $"Service '{serviceName}' has no healthy instance that the filter keeps."
+            : $"Service '{serviceName}' has no healthy instance to select.");
 
     public static IResult Unauthorized() =>
         Create(StatusCodes.Status401Unauthorized, "API key required", $"Writes need a valid key in the {RegistryHeaders.ApiKey} header.");

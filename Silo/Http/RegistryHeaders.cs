@@ -12,6 +12,9 @@ public static class RegistryHeaders
     /// <summary>Present (<c>true</c>) when a read was served from the silo's pushed copy because the service grain could not answer.</summary>
     public const string Stale = "X-Registry-Stale";
 
+    /// <summary>Present (<c>true</c>) on a <c>select?near=</c> answer whose zone had no eligible instance, so the pick came from every zone.</summary>
+    public const string ZoneFallback = "X-Registry-Zone-Fallback";
+
     /// <summary>The key a write must carry when <c>Registry:ApiKeys</c> is set.</summary>
     public const string ApiKey = "X-Api-Key";
 }

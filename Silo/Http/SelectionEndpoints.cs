@@ -18,11 +18,15 @@ internal static partial class SelectionEndpoints
             .WithSummary("The balancer's pick of one healthy instance")
             .WithDescription(
                 "With least_connections the pick opens a lease, returned in the X-Registry-Lease header; release it with "
-                + "POST /services/{name}/leases/{lease}/release when the call is done, or it expires after Registry:Balancer:LeaseDuration (10 s).")
+                + "POST /services/{name}/leases/{lease}/release when the call is done, or it expires after Registry:Balancer:LeaseDuration (10 s). "
+                + "tag= and meta.{key}= narrow the pick to the instances they keep (503 when none of those is healthy); near= prefers "
+                + "instances whose metadata.zone equals it and falls back to every zone, with X-Registry-Zone-Fallback: true, when it has none.")
             .Produces<ServiceInstanceDocument>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithResponseHeader(StatusCodes.Status200OK, RegistryHeaders.Lease, "With least_connections: the lease token to release when the call is done.");
+            .WithMetadataFilter()
+            .WithResponseHeader(StatusCodes.Status200OK, RegistryHeaders.Lease, "With least_connections: the lease token to release when the call is done.")
+            .WithResponseHeader(StatusCodes.Status200OK, RegistryHeaders.ZoneFallback, "true when near= was given but no eligible instance is in that zone, so the pick came from every zone.");
 
         group.MapPost("/services/{name}/leases/{lease}/release", ReleaseAsync)
             .WithName("ReleaseLease")
@@ -35,18 +39,27 @@ internal static partial class SelectionEndpoints
     private static async Task<IResult> SelectAsync(
         string name,
         [FromQuery, Description("round_robin (default), random, least_connections or weighted_round_robin")] string? strategy,
+        [FromQuery, Description(InstanceEndpoints.TagDescription)] string[]? tag,
+        [FromQuery, Description("prefer instances whose metadata.zone equals this zone; when none there is eligible, pick from all and answer X-Registry-Zone-Fallback: true")] string? near,
         SiloBalancer balancer,
         SiloServiceCache cache,
         HttpContext http)
     {
         RegistryValidator.ValidateServiceName(name);
         var kind = QueryValues.ParseStrategy(strategy);
+        var filter = FilterQuery.Parse(tag, http.Request);
+        var zone = FilterQuery.ParseNear(near);
 
         // The silo's own balancer, without a grain call: a stateless worker would run here anyway.
-        var selection = await balancer.SelectAsync(name, kind);
+        var selection = filter.IsEmpty && zone is null ? await balancer.SelectAsync(name, kind) : await balancer.SelectAsync(name, kind, filter, zone);
         if (selection is null)
         {
-            return Problems.NoHealthyInstance(name);
+            return Problems.NoHealthyInstance(name, filtered: !filter.IsEmpty);
+        }
+
+        if (selection.ZoneFallback)
+        {
+            http.Response.Headers[RegistryHeaders.ZoneFallback] = "true";
         }
 
         if (selection.Lease is { } lease)

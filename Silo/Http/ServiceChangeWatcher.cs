@@ -11,7 +11,9 @@ namespace OrleansRegistry.Silo.Http;
 /// Serves blocking queries from this silo's <see cref="SiloServiceCache"/>, which the service grains
 /// push every stored change into. A waiting request holds no grain turn and reads no storage: it
 /// awaits the cache entry's <see cref="ServiceCacheEntry.Changed"/> signal, then answers like any
-/// read, from the silo's copy (whose index and instances belong together).
+/// read, from the silo's copy (whose index and instances belong together). A query with a filter
+/// wakes only when the filtered answer differs from the one at its index: a change to instances it
+/// does not list leaves it waiting.
 /// </summary>
 public sealed partial class ServiceChangeWatcher(
     SiloServiceCache cache,
@@ -27,9 +29,17 @@ public sealed partial class ServiceChangeWatcher(
     public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>The service's copy once its index is above <see cref="BlockingQuery.Index"/> or the wait is over.</summary>
-    public async Task<ServiceRead> WaitAsync(string serviceName, BlockingQuery query, CancellationToken cancellationToken)
+    public Task<ServiceRead> WaitAsync(string serviceName, BlockingQuery query, CancellationToken cancellationToken) =>
+        WaitAsync(serviceName, query, FilteredAnswer.Unfiltered, cancellationToken);
+
+    /// <summary>
+    /// The service's copy once its index is above <see cref="BlockingQuery.Index"/> and, for a
+    /// filtered <paramref name="answer"/>, what it lists changed too; or when the wait is over.
+    /// </summary>
+    public async Task<ServiceRead> WaitAsync(string serviceName, BlockingQuery query, FilteredAnswer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(answer);
         var entry = await cache.GetAsync(serviceName);
         if (entry.Current.Index < query.Index)
         {
@@ -44,13 +54,14 @@ public sealed partial class ServiceChangeWatcher(
 
         if (entry.Current.Index == query.Index)
         {
-            await WaitForChangeAsync(serviceName, entry, query, cancellationToken);
+            var change = answer.Filter.IsEmpty ? null : new FilteredChange(answer, entry.Current);
+            await WaitForChangeAsync(serviceName, entry, query, change, cancellationToken);
         }
 
         return await cache.ReadAsync(serviceName);
     }
 
-    private async Task WaitForChangeAsync(string serviceName, ServiceCacheEntry entry, BlockingQuery query, CancellationToken cancellationToken)
+    private async Task WaitForChangeAsync(string serviceName, ServiceCacheEntry entry, BlockingQuery query, FilteredChange? change, CancellationToken cancellationToken)
     {
         var wait = query.Wait + (query.Wait / HttpApiLimits.JitterDivisor * Random.Shared.NextDouble());
         var started = timeProvider.GetTimestamp();
@@ -64,7 +75,7 @@ public sealed partial class ServiceChangeWatcher(
             {
                 // Take the signal before reading the index, so that a change in between is not missed.
                 var changed = entry.Changed;
-                if (entry.Snapshot.Index > query.Index)
+                if (entry.Snapshot.Index > query.Index && (change is null || change.IsChangedIn(entry.Current)))
                 {
                     return;
                 }
@@ -96,5 +107,23 @@ public sealed partial class ServiceChangeWatcher(
 
         // The client went away (the server drops the answer) or the silo is stopping (answer now with what is current).
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The filtered answer a blocking query started from, compared with each newer copy once.</summary>
+    private sealed class FilteredChange(FilteredAnswer answer, ServiceCopy start)
+    {
+        private readonly byte[] _started = answer.Fingerprint(start);
+        private ServiceCopy _lastSeen = start;
+
+        public bool IsChangedIn(ServiceCopy copy)
+        {
+            if (ReferenceEquals(copy, _lastSeen))
+            {
+                return false;
+            }
+
+            _lastSeen = copy;
+            return !answer.Fingerprint(copy).AsSpan().SequenceEqual(_started);
+        }
     }
 }

@@ -127,7 +127,7 @@ public sealed class DnsAnswerTests(RegistryHttpFixture fixture)
         Assert.Equal(["10.5.0.1"], DnsQueries.Addresses(inDefault));
         Assert.Equal(ReturnCode.NxDomain, otherNamespace.ReturnCode);
 
-        // No instance carries tags yet: a tag-filtered name of a known service keeps none.
+        // Instance a carries no tag: a tag-filtered name of a known service keeps none.
         Assert.Equal(ReturnCode.NoError, tagged.ReturnCode);
         Assert.Empty(tagged.AnswerRecords);
         Assert.Equal(ReturnCode.NxDomain, taggedUnknown.ReturnCode);

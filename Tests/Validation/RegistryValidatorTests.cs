@@ -176,6 +176,31 @@ public sealed class RegistryValidatorTests
         Definition("config value with a raw control character in a string", Config("db", "\"a\u0001b\""), "config.db"),
     };
 
+    public static TheoryData<Row> Tags => new()
+    {
+        Instance("tags none", Tagged(), null),
+        Instance("tags with dots, colons and dashes", Tagged("v1.2", "env:prod", "canary-1", "a_b"), null),
+        Instance("tag of 64 characters", Tagged(new string('t', 64)), null),
+        Instance("32 tags", Tagged(Enumerable.Range(0, 32).Select(i => $"t{i}").ToArray()), null),
+        Instance("33 tags, two of them repeats of others", Tagged(Enumerable.Range(0, 33).Select(i => $"t{i % 31}").ToArray()), null),
+        Instance("33 distinct tags", Tagged(Enumerable.Range(0, 33).Select(i => $"t{i}").ToArray()), "tags"),
+        Instance("tag of 65 characters", Tagged(new string('t', 65)), "tags[0]"),
+        Instance("tag empty", Tagged("ok", string.Empty), "tags[1]"),
+        Instance("tag starting with a dot", Tagged(".x"), "tags[0]"),
+        Instance("tag with a space", Tagged("a b"), "tags[0]"),
+        Instance("tag with a slash", Tagged("a/b"), "tags[0]"),
+        Instance("tag with a NUL", Tagged("a\0"), "tags[0]"),
+        Instance("tag with a non-ASCII letter", Tagged("zürich"), "tags[0]"),
+        Filter("filter none", InstanceFilter.None, null),
+        Filter("filter on tags and metadata", new InstanceFilter(["canary", "env:prod"], [new("zone", "eu-1"), new("empty", string.Empty)]), null),
+        Filter("filter tag with a space", new InstanceFilter(["a b"], []), "tag"),
+        Filter("filter of 33 distinct tags", new InstanceFilter(Enumerable.Range(0, 33).Select(i => $"t{i}"), []), "tag"),
+        Filter("filter metadata key empty", new InstanceFilter([], [new(string.Empty, "v")]), "meta"),
+        Filter("filter metadata key with a line break", new InstanceFilter([], [new("a\nb", "v")]), "meta"),
+        Filter("filter metadata value with a tab", new InstanceFilter([], [new("zone", "eu\t1")]), "meta.zone"),
+        Filter("filter of 65 metadata conditions", new InstanceFilter([], Enumerable.Range(0, 65).Select(i => new MetadataMatch($"k{i}", "v"))), "meta"),
+    };
+
     [Theory]
     [MemberData(nameof(Names))]
     [MemberData(nameof(Hosts))]
@@ -183,6 +208,7 @@ public sealed class RegistryValidatorTests
     [MemberData(nameof(HealthUrls))]
     [MemberData(nameof(Checks))]
     [MemberData(nameof(DefinitionRules))]
+    [MemberData(nameof(Tags))]
     public void Validate_OneRowPerRule_AcceptsOrRefusesNamingTheField(Row row)
     {
         var error = Record.Exception(row.Validate);
@@ -209,6 +235,23 @@ public sealed class RegistryValidatorTests
 
     private static Row Instance(string rule, Func<ServiceInstance, ServiceInstance> change, string? field) =>
         new(rule, () => RegistryValidator.ValidateInstance(change(Valid)), field);
+
+    private static Row Filter(string rule, InstanceFilter filter, string? field) =>
+        new(rule, () => RegistryValidator.ValidateFilter(filter), field);
+
+    private static Func<ServiceInstance, ServiceInstance> Tagged(params string[] tags) => i => i with { Tags = tags };
+
+    [Fact]
+    public void Tags_RepeatsAndOrder_DropsRepeatsKeepsOrderAndSharesTheEmptyList()
+    {
+        var tagged = Valid with { Tags = ["b", "a", "b", "c", "a"] };
+        var untagged = Valid with { Tags = [] };
+
+        Assert.Equal(["b", "a", "c"], tagged.Tags);
+        Assert.Same(Valid.Tags, untagged.Tags);
+        Assert.True(tagged.HasTag("c"));
+        Assert.False(tagged.HasTag("C"));
+    }
 
     private static Row Definition(string rule, Func<ServiceDefinition, ServiceDefinition> change, string? field) =>
         new(rule, () => RegistryValidator.ValidateDefinition(change(Definitions.Create("users"))), field);
