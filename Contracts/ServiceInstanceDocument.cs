@@ -29,4 +29,7 @@ public sealed record ServiceInstanceDocument
 
     /// <summary>Present (true) only while the instance is kept selectable by the panic guard.</summary>
     public bool? Panic { get; init; }
+
+    /// <summary>Present only while the instance is in maintenance; ignored on input (see the maintenance endpoints).</summary>
+    public MaintenanceDocument? Maintenance { get; init; }
 }

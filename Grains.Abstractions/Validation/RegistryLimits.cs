@@ -18,4 +18,10 @@ public static class RegistryLimits
     public const int MaxConfigEntries = 256;
     public const int MaxConfigValueLength = 64 * 1024;
     public const int MaxCheckThreshold = 100;
+    public const int MaxMaintenanceReasonLength = 256;
+
+    /// <summary>The shortest per-instance <c>check.deregister_after</c>, as for Registry:HealthCheck:DeregisterAfter.</summary>
+    public static readonly TimeSpan MinDeregisterAfter = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan MaxDeregisterAfter = TimeSpan.FromDays(30);
 }

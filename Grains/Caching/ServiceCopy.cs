@@ -59,7 +59,7 @@ public sealed class ServiceCopy
         var documents = new List<ServiceInstanceDocument>(Snapshot.Instances.Count);
         foreach (var instance in Snapshot.Instances)
         {
-            if (!onlyHealthy || instance.Status == ServiceStatus.Healthy)
+            if (!onlyHealthy || instance.IsListedHealthy)
             {
                 documents.Add(instance.ToDocument());
             }
