@@ -10,9 +10,10 @@ public static class HttpApiEndpointExtensions
         app.UseStatusCodePages();
         app.UseRegistryApiKeys();
 
-        var api = app.MapGroup(string.Empty).AddEndpointFilter<InputProblemFilter>();
+        var api = app.MapGroup(string.Empty).AddEndpointFilter<InputProblemFilter>().RequireReadAccessWhenProtected(app.Services);
         api.MapCatalogEndpoints();
         api.MapInstanceEndpoints();
+        api.MapMaintenanceEndpoints();
         api.MapSelectionEndpoints();
         api.MapDefinitionEndpoints();
         api.MapServiceHealthEndpoints();

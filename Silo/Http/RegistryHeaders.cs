@@ -12,6 +12,6 @@ public static class RegistryHeaders
     /// <summary>Present (<c>true</c>) when a read was served from the silo's pushed copy because the service grain could not answer.</summary>
     public const string Stale = "X-Registry-Stale";
 
-    /// <summary>The key a write must carry when <c>Registry:ApiKeys</c> is set.</summary>
+    /// <summary>The key a write carries once keys are configured (and a read, when reads are protected).</summary>
     public const string ApiKey = "X-Api-Key";
 }
