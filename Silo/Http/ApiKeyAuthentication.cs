@@ -123,11 +123,10 @@ public static partial class ApiKeyAuthentication
     private static ScopedApiKeyOptions ReadKey(IConfigurationSection entry)
     {
         var namespaces = entry.GetSection(nameof(ScopedApiKeyOptions.Namespaces));
-        IReadOnlyList<string> granted = namespaces.Value is { } text
-            ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : namespaces.GetChildren().Select(child => child.Value ?? string.Empty).ToArray() is { Length: > 0 } listed
-                ? listed
-                : [ApiKeyGrant.AllNamespaces];
+        var listed = namespaces.GetChildren().Select(child => child.Value ?? string.Empty).ToArray();
+        IReadOnlyList<string> granted = listed.Length > 0 ? listed
+            : namespaces.Value is { } text ? text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [ApiKeyGrant.AllNamespaces];
         return new ScopedApiKeyOptions
         {
             Path = entry.Path,
