@@ -14,6 +14,7 @@ namespace OrleansRegistry.Contracts;
 [JsonSerializable(typeof(ServiceInstanceDocument))]
 [JsonSerializable(typeof(List<ServiceInstanceDocument>))]
 [JsonSerializable(typeof(ServiceDefinitionDocument))]
+[JsonSerializable(typeof(MaintenanceDocument))]
 [JsonSerializable(typeof(List<ServiceSummaryDocument>))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class RegistryJsonContext : JsonSerializerContext;

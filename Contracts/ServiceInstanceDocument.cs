@@ -32,4 +32,7 @@ public sealed record ServiceInstanceDocument
 
     /// <summary>Omitted when the instance has none; duplicates are dropped on input, order is kept.</summary>
     public List<string?>? Tags { get; init; }
+
+    /// <summary>Present only while the instance is in maintenance; ignored on input (see the maintenance endpoints).</summary>
+    public MaintenanceDocument? Maintenance { get; init; }
 }

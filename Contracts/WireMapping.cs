@@ -68,6 +68,9 @@ public static class WireMapping
             CreatedAt = instance.CreatedAt.UtcDateTime,
             Check = instance.Check is { } check ? ToDocument(check) : null,
             Panic = instance.Panic ? true : null,
+            Maintenance = instance.Maintenance is { } maintenance
+                ? new MaintenanceDocument { Reason = maintenance.Reason, Since = maintenance.Since.UtcDateTime }
+                : null,
         };
     }
 
@@ -220,22 +223,26 @@ public static class WireMapping
         Tcp = check.Tcp ? true : null,
         FailuresBeforeUnhealthy = check.FailuresBeforeUnhealthy,
         SuccessesBeforeHealthy = check.SuccessesBeforeHealthy,
+        DeregisterAfter = check.DeregisterAfter is { } deregisterAfter ? DurationText.Format(deregisterAfter) : null,
     };
 
-    private static InstanceCheck ToCheck(InstanceCheckDocument document)
-    {
-        TimeSpan? ttl = null;
-        if (document.Ttl is not null)
-        {
-            if (!DurationText.TryParse(document.Ttl, out var parsed))
-            {
-                throw new RegistryValidationException("check.ttl", "must be a duration such as \"30s\", \"1m30s\" or \"500ms\"");
-            }
+    private static InstanceCheck ToCheck(InstanceCheckDocument document) => new(
+        Duration(document.Ttl, "check.ttl"),
+        document.Tcp ?? false,
+        document.FailuresBeforeUnhealthy,
+        document.SuccessesBeforeHealthy,
+        Duration(document.DeregisterAfter, "check.deregister_after"));
 
-            ttl = parsed;
+    private static TimeSpan? Duration(string? text, string field)
+    {
+        if (text is null)
+        {
+            return null;
         }
 
-        return new InstanceCheck(ttl, document.Tcp ?? false, document.FailuresBeforeUnhealthy, document.SuccessesBeforeHealthy);
+        return DurationText.TryParse(text, out var parsed)
+            ? parsed
+            : throw new RegistryValidationException(field, "must be a duration such as \"30s\", \"1m30s\" or \"500ms\"");
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         new RegisterCommand(),
         new DeregisterCommand(),
         new HeartbeatCommand(),
+        new MaintCommand(),
         new DefineCommand(),
         new DefinitionCommand(),
         new SelectCommand(),

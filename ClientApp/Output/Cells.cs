@@ -19,7 +19,7 @@ internal static class Cells
 
     public static Text Status(ServiceInstance instance)
     {
-        var text = instance.Status.ToWire() + (instance.Panic ? " (panic)" : string.Empty);
+        var text = instance.Status.ToWire() + (instance.Panic ? " (panic)" : string.Empty) + (instance.Maintenance is not null ? " (maintenance)" : string.Empty);
         var color = instance.Status switch
         {
             ServiceStatus.Healthy => Color.Green,

@@ -47,4 +47,16 @@ public interface IServiceGrain : IGrainWithStringKey
 
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(IServiceObserver observer);
+
+    /// <summary>
+    /// Takes an instance out of rotation with <paramref name="reason"/> (at most 256 characters): it
+    /// stays registered and probed but is never picked, listed as healthy or answered by DNS.
+    /// Idempotent (a new reason replaces the old, keeping since when); false when the instance is absent.
+    /// </summary>
+    [Alias("EnterMaintenance")]
+    Task<bool> EnterMaintenanceAsync(string instanceId, string reason);
+
+    /// <summary>Puts an instance back into rotation; idempotent; false when the instance is absent.</summary>
+    [Alias("LeaveMaintenance")]
+    Task<bool> LeaveMaintenanceAsync(string instanceId);
 }

@@ -46,12 +46,19 @@ public sealed record ServiceInstance(
     /// <summary>Whether the instance carries <paramref name="tag"/> (case-sensitive).</summary>
     public bool HasTag(string tag) => _tags is { } tags && Array.IndexOf(tags, tag) >= 0;
 
+    /// <summary>Set while an operator holds the instance out of rotation; null otherwise. Re-registration keeps it.</summary>
+    [Id(12)]
+    public InstanceMaintenance? Maintenance { get; init; }
+
     /// <summary>The metadata key read by weighted round robin.</summary>
     public const string WeightKey = "weight";
 
     /// <summary>The instance's weight for weighted round robin (1 when absent).</summary>
     public int Weight => Metadata.TryGetValue(WeightKey, out var text) && Validation.InputText.TryParseDigits(text, out int weight) && weight > 0 ? weight : 1;
 
-    /// <summary>Whether a balancer may hand this instance out.</summary>
-    public bool IsSelectable => Status == ServiceStatus.Healthy || Panic;
+    /// <summary>Whether a balancer may hand this instance out (never while in maintenance).</summary>
+    public bool IsSelectable => (Status == ServiceStatus.Healthy || Panic) && Maintenance is null;
+
+    /// <summary>Whether <c>?healthy=true</c> answers and healthy counts include this instance: healthy and not in maintenance.</summary>
+    public bool IsListedHealthy => Status == ServiceStatus.Healthy && Maintenance is null;
 }

@@ -26,4 +26,11 @@ public static class RegistryLimits
 
     /// <summary>Most <c>meta.K</c> conditions one filter may hold.</summary>
     public const int MaxFilterMetadata = MaxMetadataEntries;
+
+    public const int MaxMaintenanceReasonLength = 256;
+
+    /// <summary>The shortest per-instance <c>check.deregister_after</c>, as for Registry:HealthCheck:DeregisterAfter.</summary>
+    public static readonly TimeSpan MinDeregisterAfter = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan MaxDeregisterAfter = TimeSpan.FromDays(30);
 }

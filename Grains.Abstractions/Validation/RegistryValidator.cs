@@ -315,6 +315,23 @@ public static class RegistryValidator
         {
             throw new RegistryValidationException("check.successes_before_healthy", $"must be between 1 and {RegistryLimits.MaxCheckThreshold}");
         }
+
+        if (check.DeregisterAfter is { } deregisterAfter
+            && (deregisterAfter < RegistryLimits.MinDeregisterAfter || deregisterAfter > RegistryLimits.MaxDeregisterAfter))
+        {
+            throw new RegistryValidationException("check.deregister_after", "must be between 1m and 30 days");
+        }
+    }
+
+    /// <summary>A maintenance reason: at most 256 characters, no control characters (it is echoed into logs and terminals); empty is allowed.</summary>
+    public static void ValidateMaintenanceReason(string? reason)
+    {
+        if (reason is null || reason.Length > RegistryLimits.MaxMaintenanceReasonLength)
+        {
+            throw new RegistryValidationException("reason", $"must be a string of at most {RegistryLimits.MaxMaintenanceReasonLength} characters");
+        }
+
+        RefuseControlCharacters(reason, "reason");
     }
 
     public static void ValidateDefinition(ServiceDefinition? definition)

@@ -55,7 +55,7 @@ public sealed class ServiceCopy
         var matching = new List<ServiceInstance>();
         foreach (var instance in Snapshot.Instances)
         {
-            if ((!onlyHealthy || instance.Status == ServiceStatus.Healthy) && filter.Matches(instance))
+            if ((!onlyHealthy || instance.IsListedHealthy) && filter.Matches(instance))
             {
                 matching.Add(instance);
             }
@@ -126,7 +126,7 @@ public sealed class ServiceCopy
         var documents = new List<ServiceInstanceDocument>(Snapshot.Instances.Count);
         foreach (var instance in Snapshot.Instances)
         {
-            if (!onlyHealthy || instance.Status == ServiceStatus.Healthy)
+            if (!onlyHealthy || instance.IsListedHealthy)
             {
                 documents.Add(instance.ToDocument());
             }

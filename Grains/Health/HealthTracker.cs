@@ -24,7 +24,8 @@ namespace OrleansRegistry.Health;
 /// <item>panic guard: when the instances leaving selection in one evaluation (plus those already
 /// kept by the guard) outnumber the healthy ones left, they all stay selectable with
 /// <see cref="ServiceInstance.Panic"/> set, and nothing is evicted;</item>
-/// <item>an instance unhealthy for DeregisterAfter is evicted.</item>
+/// <item>an instance unhealthy for DeregisterAfter (its own <c>check.deregister_after</c> when set)
+/// is evicted, unless it is in maintenance.</item>
 /// </list>
 /// </remarks>
 internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset activatedAt)
@@ -125,10 +126,12 @@ internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset a
                 changes.Records[instance.Id] = decided.Record;
             }
 
+            // An instance in maintenance is held out on purpose (a deploy may take it down for long): never evicted.
             if (!changes.PanicAfter
+                && instance.Maintenance is null
                 && decided.Status == ServiceStatus.Unhealthy
                 && decided.Record.UnhealthySince is { } since
-                && now - since >= options.DeregisterAfter)
+                && now - since >= DeregisterAfter(instance))
             {
                 changes.Evicted.Add(instance.Id);
             }
@@ -285,6 +288,12 @@ internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset a
         {
             changes.PanicBefore |= instance.Panic;
             var status = next.TryGetValue(instance.Id, out var decided) ? decided.Status : instance.Status;
+            if (instance.Maintenance is not null)
+            {
+                // Neither picked now nor leaving selection: it counts on neither side.
+                continue;
+            }
+
             if (status == ServiceStatus.Healthy)
             {
                 healthyAfter++;
@@ -336,4 +345,7 @@ internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset a
 
     private int SuccessesBeforeHealthy(ServiceInstance instance) =>
         instance.Check?.SuccessesBeforeHealthy ?? options.SuccessesBeforeHealthy;
+
+    private TimeSpan DeregisterAfter(ServiceInstance instance) =>
+        instance.Check?.DeregisterAfter ?? options.DeregisterAfter;
 }

@@ -6,7 +6,7 @@ namespace OrleansRegistry.Options;
 public sealed class HealthCheckOptionsValidator : IValidateOptions<HealthCheckOptions>
 {
     /// <summary>Eviction faster than this would remove instances that merely restarted.</summary>
-    public static readonly TimeSpan MinimumDeregisterAfter = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MinimumDeregisterAfter = Validation.RegistryLimits.MinDeregisterAfter;
 
     public ValidateOptionsResult Validate(string? name, HealthCheckOptions options)
     {
@@ -24,7 +24,7 @@ public sealed class HealthCheckOptionsValidator : IValidateOptions<HealthCheckOp
 
         CheckRange(failures, $"{section}:FailuresBeforeUnhealthy", options.FailuresBeforeUnhealthy, 1, 100);
         CheckRange(failures, $"{section}:SuccessesBeforeHealthy", options.SuccessesBeforeHealthy, 1, 100);
-        CheckRange(failures, $"{section}:DeregisterAfter", options.DeregisterAfter, MinimumDeregisterAfter, TimeSpan.FromDays(30));
+        CheckRange(failures, $"{section}:DeregisterAfter", options.DeregisterAfter, MinimumDeregisterAfter, Validation.RegistryLimits.MaxDeregisterAfter);
         CheckRange(failures, $"{section}:MaxConcurrentProbes", options.MaxConcurrentProbes, 1, 1024);
         foreach (var host in options.AllowedHosts ?? [])
         {

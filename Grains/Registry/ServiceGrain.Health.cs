@@ -252,8 +252,10 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
         }
 
         var evictionReasons = new List<string>(changes.Evicted.Count);
+        var evictedAfter = new List<TimeSpan>(changes.Evicted.Count);
         foreach (var id in changes.Evicted)
         {
+            evictedAfter.Add(State.Instances.GetValueOrDefault(id)?.Check?.DeregisterAfter ?? healthOptions.Value.DeregisterAfter);
             // An instance only its TTL held unhealthy left by its lease; any other was evicted by failed probes.
             evictionReasons.Add(State.Health.GetValueOrDefault(id) is { LeaseExpired: true, ProbeFailing: false } ? "ttl" : "evicted");
             State.Instances.Remove(id);
@@ -285,14 +287,15 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
             LogPanicLeft(logger, ServiceName);
         }
 
-        foreach (var id in changes.Evicted)
+        for (var i = 0; i < changes.Evicted.Count; i++)
         {
+            var id = changes.Evicted[i];
             if (!State.Instances.ContainsKey(id))
             {
                 _health.OnRemoved(id);
             }
 
-            LogEvicted(logger, ServiceName, id, healthOptions.Value.DeregisterAfter);
+            LogEvicted(logger, ServiceName, id, evictedAfter[i]);
         }
     }
 

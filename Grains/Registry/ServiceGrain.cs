@@ -107,6 +107,7 @@ public sealed partial class ServiceGrain(
             CreatedAt = previous?.CreatedAt ?? now,
             LastHeartbeat = now,
             Panic = false,
+            Maintenance = previous?.Maintenance,
         };
         var record = _health.OnRegistered(stored, now);
 
@@ -168,7 +169,7 @@ public sealed partial class ServiceGrain(
         Task.FromResult<IReadOnlyList<ServiceInstance>>(ReadView());
 
     public Task<IReadOnlyList<ServiceInstance>> GetHealthyInstancesAsync() =>
-        Task.FromResult<IReadOnlyList<ServiceInstance>>(Array.FindAll(ReadView(), static i => i.Status == ServiceStatus.Healthy));
+        Task.FromResult<IReadOnlyList<ServiceInstance>>(Array.FindAll(ReadView(), static i => i.IsListedHealthy));
 
     public Task<ServiceInstance?> GetInstanceAsync(string instanceId)
     {
@@ -189,7 +190,7 @@ public sealed partial class ServiceGrain(
         var healthy = 0;
         foreach (var instance in instances.Values)
         {
-            if (instance.Status == ServiceStatus.Healthy)
+            if (instance.IsListedHealthy)
             {
                 healthy++;
             }

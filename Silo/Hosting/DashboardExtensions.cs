@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using OrleansRegistry.Silo.Http;
 
 namespace OrleansRegistry.Silo.Hosting;
 
@@ -16,7 +17,8 @@ public static class DashboardExtensions
     public static WebApplication MapRegistryDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOrleansDashboard(routePrefix: RoutePrefix);
+        // Its pages name every service (grain keys): protected like the API's reads when those are.
+        app.MapOrleansDashboard(routePrefix: RoutePrefix).RequireReadAccessWhenProtected(app.Services);
         return app;
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -8,10 +7,12 @@ using Microsoft.Extensions.Options;
 namespace OrleansRegistry.Silo.Http;
 
 /// <summary>
-/// Authenticates a caller by the one <c>X-Api-Key</c> header it sends. Keys are compared as SHA-256
-/// digests with <see cref="CryptographicOperations.FixedTimeEquals"/> against every configured key,
-/// so the time taken says nothing about how much of a key matched, its length, or which key it was.
-/// With no keys configured every caller gets the write scope: writes are open.
+/// Authenticates a caller by the one <c>X-Api-Key</c> header it sends. The key's SHA-256 digest is
+/// compared with <see cref="CryptographicOperations.FixedTimeEquals"/> against every configured
+/// digest, all of them every time, so the time taken says nothing about how much of a key matched,
+/// its length, or which key it was. The principal carries the key's access (every level it
+/// includes) and namespaces as claims, which <see cref="NamespaceAccessHandler"/> checks against
+/// the route. With no keys configured every caller gets admin on every namespace: writes are open.
 /// </summary>
 internal sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options,
@@ -19,11 +20,13 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     UrlEncoder encoder)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, loggerFactory, encoder)
 {
+    private static readonly ApiKeyGrant Open = new([], RegistryAccess.Admin, [ApiKeyGrant.AllNamespaces]);
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Options.IsEnabled)
         {
-            return Task.FromResult(Grant("open"));
+            return Task.FromResult(Grant("open", Open));
         }
 
         var presented = Request.Headers[RegistryHeaders.ApiKey];
@@ -31,7 +34,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         {
             0 => AuthenticateResult.NoResult(),
             > 1 => AuthenticateResult.Fail($"More than one {RegistryHeaders.ApiKey} header."),
-            _ when Accepts(presented[0]) => Grant("api-key"),
+            _ when Match(presented[0]) is { } grant => Grant("api-key", grant),
             _ => AuthenticateResult.Fail("Unknown API key."),
         };
         return Task.FromResult(result);
@@ -44,33 +47,44 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         return Problems.Unauthorized().ExecuteAsync(Context);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.Forbidden().ExecuteAsync(Context);
-
-    private AuthenticateResult Grant(string name)
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, name), new Claim(ApiKeyAuthentication.ScopeClaim, ApiKeyAuthentication.WriteScope)],
-            Scheme.Name);
+        LogForbidden(Logger, Request.Method, Request.Path, Context.Connection.RemoteIpAddress);
+        return Problems.Forbidden().ExecuteAsync(Context);
+    }
+
+    private AuthenticateResult Grant(string name, ApiKeyGrant grant)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, name) };
+        for (var level = RegistryAccess.Read; level <= grant.Access; level++)
+        {
+            claims.Add(new Claim(ApiKeyAuthentication.ScopeClaim, ApiKeyAuthentication.ScopeOf(level)));
+        }
+
+        claims.AddRange(grant.Namespaces.Select(ns => new Claim(ApiKeyAuthentication.NamespaceClaim, ns)));
+        var identity = new ClaimsIdentity(claims, Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    private bool Accepts(string? presented)
+    /// <summary>The grant of the presented key, or null; looks at every configured key whatever matched.</summary>
+    private ApiKeyGrant? Match(string? presented)
     {
         if (string.IsNullOrEmpty(presented))
         {
-            return false;
+            return null;
         }
 
-        var digest = Digest(presented);
-        var matched = false;
-        foreach (var key in Options.ApiKeys)
+        var digest = ApiKeyGrant.DigestOf(presented);
+        ApiKeyGrant? matched = null;
+        foreach (var grant in Options.Grants)
         {
-            matched |= CryptographicOperations.FixedTimeEquals(digest, Digest(key));
+            // No short cut: every digest is compared, and the validator refuses repeated keys.
+            if (CryptographicOperations.FixedTimeEquals(digest, grant.Digest))
+            {
+                matched = grant;
+            }
         }
 
         return matched;
     }
-
-    private static byte[] Digest(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

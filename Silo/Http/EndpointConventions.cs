@@ -2,11 +2,12 @@ namespace OrleansRegistry.Silo.Http;
 
 internal static class EndpointConventions
 {
-    /// <summary>Writes need the write scope, which a valid <c>X-Api-Key</c> grants when keys are configured.</summary>
+    /// <summary>Writes need a key with write access to the route's namespace once keys are configured.</summary>
     public static RouteHandlerBuilder RequireApiKey(this RouteHandlerBuilder builder) =>
         builder
             .RequireAuthorization(ApiKeyAuthentication.WritePolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>Documents the <c>meta.{key}</c> filter parameters (<see cref="FilterQuery"/>), which binding cannot describe.</summary>
     public static RouteHandlerBuilder WithMetadataFilter(this RouteHandlerBuilder builder) =>

@@ -19,7 +19,7 @@ internal static class FilteredCatalog
             var matching = read.Copy.Matching(filter, onlyHealthy: false);
             if (matching.Count > 0)
             {
-                var healthy = matching.Count(instance => instance.Status == ServiceStatus.Healthy);
+                var healthy = matching.Count(instance => instance.IsListedHealthy);
                 kept.Add(new ServiceSummary(read.Copy.Snapshot.ServiceName, matching.Count, healthy) { Index = read.Copy.Index });
             }
         }

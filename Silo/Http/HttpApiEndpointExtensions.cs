@@ -11,9 +11,10 @@ public static class HttpApiEndpointExtensions
         app.Use(RefuseControlCharactersInQuery);
         app.UseRegistryApiKeys();
 
-        var api = app.MapGroup(string.Empty);
+        var api = app.MapGroup(string.Empty).RequireReadAccessWhenProtected(app.Services);
         api.MapCatalogEndpoints();
         api.MapInstanceEndpoints();
+        api.MapMaintenanceEndpoints();
         api.MapSelectionEndpoints();
         api.MapDefinitionEndpoints();
         api.MapServiceHealthEndpoints();

@@ -22,7 +22,9 @@ internal static class OpenApiTransformers
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = RegistryHeaders.ApiKey,
-            Description = "Required on writes (PUT, DELETE) when Registry:ApiKeys is set; reads are open.",
+            Description = "A key of Registry:Auth:Keys (or Registry:ApiKeys). Writes need one with write access to the route's namespace "
+                + "once any key is configured; reads need one with read access only when Registry:Auth:ProtectReads is true. "
+                + "No key or an unknown key is 401, a key without the access is 403.",
         };
         return Task.CompletedTask;
     }
@@ -68,13 +70,14 @@ internal static class OpenApiTransformers
         Describe(properties, "tags", $"At most {RegistryLimits.MaxTags}, each matching [A-Za-z0-9][A-Za-z0-9._:-]{{0,63}}; duplicates are dropped, order is kept; omitted when none.");
 
         Describe(properties, "panic", "Present (true) only while the panic guard keeps this unhealthy instance selectable.");
+        Describe(properties, "maintenance", "Present only while the instance is in maintenance ({reason, since}); ignored on PUT (use .../maintenance).");
         return Task.CompletedTask;
     }
 
     public static Task DescribeOperationAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAuthorizeData>().Any(authorize => authorize.Policy == ApiKeyAuthentication.WritePolicy))
+        if (metadata.OfType<IAuthorizeData>().Any(authorize => authorize.Policy is ApiKeyAuthentication.ReadPolicy or ApiKeyAuthentication.WritePolicy or ApiKeyAuthentication.AdminPolicy))
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement

@@ -43,10 +43,10 @@ internal static class Problems
             : $"Service '{serviceName}' has no healthy instance to select.");
 
     public static IResult Unauthorized() =>
-        Create(StatusCodes.Status401Unauthorized, "API key required", $"Writes need a valid key in the {RegistryHeaders.ApiKey} header.");
+        Create(StatusCodes.Status401Unauthorized, "API key required", $"This needs a valid key in the {RegistryHeaders.ApiKey} header.");
 
     public static IResult Forbidden() =>
-        Create(StatusCodes.Status403Forbidden, "Not allowed", $"The key in the {RegistryHeaders.ApiKey} header does not grant this.");
+        Create(StatusCodes.Status403Forbidden, "Not allowed", $"The key in the {RegistryHeaders.ApiKey} header does not grant this access to this namespace.");
 
     public static IResult NotReady(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, "Not ready", detail);

@@ -15,6 +15,6 @@ public static class RegistryHeaders
     /// <summary>Present (<c>true</c>) on a <c>select?near=</c> answer whose zone had no eligible instance, so the pick came from every zone.</summary>
     public const string ZoneFallback = "X-Registry-Zone-Fallback";
 
-    /// <summary>The key a write must carry when <c>Registry:ApiKeys</c> is set.</summary>
+    /// <summary>The key a write carries once keys are configured (and a read, when reads are protected).</summary>
     public const string ApiKey = "X-Api-Key";
 }

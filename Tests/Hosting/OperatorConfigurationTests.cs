@@ -82,6 +82,29 @@ public sealed class OperatorConfigurationTests
     }
 
     [Fact]
+    public async Task AddRegistrySilo_ScopedKeys_BindWithDefaultsAndEitherListForm()
+    {
+        await using var app = Build(new()
+        {
+            ["Registry:Auth:ProtectReads"] = "true",
+            ["Registry:Auth:Keys:0:Key"] = "k0-0123456789",
+            ["Registry:Auth:Keys:1:KeySha256"] = new string('a', 64),
+            ["Registry:Auth:Keys:1:Access"] = "READ",
+            ["Registry:Auth:Keys:1:Namespaces"] = "team-a, team-b",
+            ["Registry:Auth:Keys:2:Key"] = "k2-0123456789",
+            ["Registry:Auth:Keys:2:Access"] = "admin",
+            ["Registry:Auth:Keys:2:Namespaces:0"] = "team-c",
+        });
+
+        var options = app.Services.GetRequiredService<IOptionsMonitor<ApiKeyAuthenticationOptions>>().Get(ApiKeyAuthentication.Scheme);
+
+        Assert.True(options.ProtectReads);
+        Assert.Equal(
+            [("Registry:Auth:Keys:0", null, "*"), ("Registry:Auth:Keys:1", "READ", "team-a,team-b"), ("Registry:Auth:Keys:2", "admin", "team-c")],
+            options.Keys.Select(key => (key.Path, key.Access, string.Join(',', key.Namespaces))));
+    }
+
+    [Fact]
     public void BuildTimeOptions_AzureStorageKeys_Bind()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -110,6 +133,11 @@ public sealed class OperatorConfigurationTests
     [InlineData("Registry:Storage", "Cassandra")]
     [InlineData("Registry:AzureStorage:ConnectionString", "this is not a connection string")]
     [InlineData("Registry:ApiKeys:0", " ")]
+    [InlineData("Registry:Auth:ProtectReads", "maybe")]
+    [InlineData("Registry:Auth:ProtectReads", "true")]
+    [InlineData("Registry:Auth:Keys:0:KeySha256", "not-a-digest")]
+    [InlineData("Registry:Auth:Keys:0:Access", "root")]
+    [InlineData("Registry:Auth:Keys:0:Namespaces", "team a")]
     [InlineData("Registry:HealthCheck:Interval", "-00:00:01")]
     [InlineData("Registry:HealthCheck:Interval", "soon")]
     [InlineData("Registry:HealthCheck:Interval", "00:00:02")]
@@ -126,9 +154,16 @@ public sealed class OperatorConfigurationTests
     {
         var named = key.EndsWith(":0", StringComparison.Ordinal) ? key[..^2] : key;
 
+        // A scoped key's other settings are valid, so the message can only be about this one.
+        var settings = new Dictionary<string, string?> { [key] = value };
+        if (key.StartsWith("Registry:Auth:Keys:0:", StringComparison.Ordinal) && !key.EndsWith(":KeySha256", StringComparison.Ordinal))
+        {
+            settings["Registry:Auth:Keys:0:Key"] = "a-valid-key-1234";
+        }
+
         var error = await Record.ExceptionAsync(async () =>
         {
-            await using var app = Build(new() { [key] = value });
+            await using var app = Build(settings);
             app.Services.GetRequiredService<IStartupValidator>().Validate();
         });
 

@@ -21,6 +21,7 @@ internal static class OperatorKeys
         .. Of(typeof(BalancerOptions), BalancerOptions.SectionName),
         .. Of(typeof(DnsOptions), DnsOptions.SectionName),
         ApiKeyAuthentication.ConfigurationKey,
+        ApiKeyAuthentication.ProtectReadsKey,
     ];
 
     /// <summary>Whether <paramref name="key"/> (in <c>:</c> form, list entries like <c>Registry:ApiKeys:0</c> allowed) is bound by the silo.</summary>

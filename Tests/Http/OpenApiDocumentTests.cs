@@ -20,6 +20,8 @@ public sealed class OpenApiDocumentTests(RegistryHttpFixture fixture)
         { "post", "/services/{name}/leases/{lease}/release" },
         { "put", "/services/{name}/definition" },
         { "get", "/services/{name}/definition" },
+        { "put", "/services/{name}/instances/{id}/maintenance" },
+        { "delete", "/services/{name}/instances/{id}/maintenance" },
     };
 
     [Theory]
@@ -32,6 +34,15 @@ public sealed class OpenApiDocumentTests(RegistryHttpFixture fixture)
         Assert.True(operation is not null, $"{method.ToUpperInvariant()} {path} is in the document");
         Assert.False(string.IsNullOrEmpty((string?)operation["summary"]), "it has a summary");
         Assert.Equal(method is "put" or "delete", operation["security"] is not null);
+    }
+
+    [Fact]
+    public async Task Document_ApiKeyScheme_IsTheXApiKeyHeader()
+    {
+        var scheme = (await DocumentAsync())["components"]?["securitySchemes"]?["ApiKey"];
+
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), ((string?)scheme?["type"], (string?)scheme?["in"], (string?)scheme?["name"]));
+        Assert.Contains("Registry:Auth:ProtectReads", (string?)scheme?["description"], StringComparison.Ordinal);
     }
 
     [Fact]

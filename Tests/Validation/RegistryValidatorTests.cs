@@ -143,6 +143,12 @@ public sealed class RegistryValidatorTests
         Instance("check failures 101", Check(new InstanceCheck(FailuresBeforeUnhealthy: 101)), "check.failures_before_unhealthy"),
         Instance("check successes 0", Check(new InstanceCheck(SuccessesBeforeHealthy: 0)), "check.successes_before_healthy"),
         Instance("check thresholds 100", Check(new InstanceCheck(FailuresBeforeUnhealthy: 100, SuccessesBeforeHealthy: 100)), null),
+        Instance("check deregister_after 1 min", Check(new InstanceCheck(DeregisterAfter: TimeSpan.FromMinutes(1))), null),
+        Instance("check deregister_after 30 days", Check(new InstanceCheck(DeregisterAfter: TimeSpan.FromDays(30))), null),
+        Instance("check deregister_after 59 s", Check(new InstanceCheck(DeregisterAfter: TimeSpan.FromSeconds(59))), "check.deregister_after"),
+        Instance("check deregister_after zero", Check(new InstanceCheck(DeregisterAfter: TimeSpan.Zero)), "check.deregister_after"),
+        Instance("check deregister_after negative", Check(new InstanceCheck(DeregisterAfter: TimeSpan.FromMinutes(-5))), "check.deregister_after"),
+        Instance("check deregister_after over 30 days", Check(new InstanceCheck(DeregisterAfter: TimeSpan.FromDays(31))), "check.deregister_after"),
     };
 
     public static TheoryData<Row> DefinitionRules => new()
@@ -201,6 +207,16 @@ public sealed class RegistryValidatorTests
         Filter("filter of 65 metadata conditions", new InstanceFilter([], Enumerable.Range(0, 65).Select(i => new MetadataMatch($"k{i}", "v"))), "meta"),
     };
 
+    public static TheoryData<Row> MaintenanceReasons => new()
+    {
+        Reason("reason empty", string.Empty, null),
+        Reason("reason of 256 characters", new string('r', 256), null),
+        Reason("reason with non-ASCII letters", "Wartung für Kernel", null),
+        Reason("reason of 257 characters", new string('r', 257), "reason"),
+        Reason("reason with a line break", "deploy\nX-Injected: 1", "reason"),
+        Reason("reason missing", null, "reason"),
+    };
+
     [Theory]
     [MemberData(nameof(Names))]
     [MemberData(nameof(Hosts))]
@@ -209,6 +225,7 @@ public sealed class RegistryValidatorTests
     [MemberData(nameof(Checks))]
     [MemberData(nameof(DefinitionRules))]
     [MemberData(nameof(Tags))]
+    [MemberData(nameof(MaintenanceReasons))]
     public void Validate_OneRowPerRule_AcceptsOrRefusesNamingTheField(Row row)
     {
         var error = Record.Exception(row.Validate);
@@ -252,6 +269,9 @@ public sealed class RegistryValidatorTests
         Assert.True(tagged.HasTag("c"));
         Assert.False(tagged.HasTag("C"));
     }
+
+    private static Row Reason(string rule, string? reason, string? field) =>
+        new(rule, () => RegistryValidator.ValidateMaintenanceReason(reason), field);
 
     private static Row Definition(string rule, Func<ServiceDefinition, ServiceDefinition> change, string? field) =>
         new(rule, () => RegistryValidator.ValidateDefinition(change(Definitions.Create("users"))), field);
