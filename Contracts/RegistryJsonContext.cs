@@ -15,5 +15,6 @@ namespace OrleansRegistry.Contracts;
 [JsonSerializable(typeof(List<ServiceInstanceDocument>))]
 [JsonSerializable(typeof(ServiceDefinitionDocument))]
 [JsonSerializable(typeof(List<ServiceSummaryDocument>))]
+[JsonSerializable(typeof(List<NamespaceSummaryDocument>))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class RegistryJsonContext : JsonSerializerContext;
