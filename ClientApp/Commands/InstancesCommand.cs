@@ -32,7 +32,7 @@ internal sealed class InstancesCommand : RegistryCommand
         RegistryValidator.ValidateServiceName(serviceName);
 
         var client = await context.ConnectAsync(cancellationToken);
-        var service = client.GetGrain<IServiceGrain>(serviceName);
+        var service = client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName));
         var instances = await (healthyOnly ? service.GetHealthyInstancesAsync() : service.GetInstancesAsync()).WaitAsync(cancellationToken);
 
         if (context.Output.Json)

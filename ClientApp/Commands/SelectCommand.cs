@@ -38,7 +38,7 @@ internal sealed class SelectCommand : RegistryCommand
 
         var client = await context.ConnectAsync(cancellationToken);
         var balancer = client.GetGrain<IBalancerGrain>(0);
-        var selection = await balancer.SelectAsync(serviceName, strategy).WaitAsync(cancellationToken);
+        var selection = await balancer.SelectAsync(context.ServiceKeyOf(serviceName), strategy).WaitAsync(cancellationToken);
         if (selection is null)
         {
             context.Output.Error($"no healthy instance of {serviceName}");
