@@ -16,5 +16,6 @@ namespace OrleansRegistry.Contracts;
 [JsonSerializable(typeof(ServiceDefinitionDocument))]
 [JsonSerializable(typeof(MaintenanceDocument))]
 [JsonSerializable(typeof(List<ServiceSummaryDocument>))]
+[JsonSerializable(typeof(List<NamespaceSummaryDocument>))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class RegistryJsonContext : JsonSerializerContext;

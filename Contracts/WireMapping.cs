@@ -217,6 +217,12 @@ public static class WireMapping
         return tags.ToArray()!;
     }
 
+    public static NamespaceSummaryDocument ToDocument(this NamespaceSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new NamespaceSummaryDocument(summary.Name, summary.Services);
+    }
+
     private static InstanceCheckDocument ToDocument(InstanceCheck check) => new()
     {
         Ttl = check.Ttl is { } ttl ? DurationText.Format(ttl) : null,

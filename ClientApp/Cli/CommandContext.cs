@@ -1,16 +1,23 @@
 using OrleansRegistry.ClientApp.Connection;
 using OrleansRegistry.ClientApp.Output;
+using OrleansRegistry.Grains;
 
 namespace OrleansRegistry.ClientApp.Cli;
 
-/// <summary>What a running command needs: its output and, once its input checked out, the cluster.</summary>
-internal sealed class CommandContext(ClientSettings settings, CliOutput output) : IAsyncDisposable
+/// <summary>What a running command needs: its output, its namespace and, once its input checked out, the cluster.</summary>
+internal sealed class CommandContext(ClientSettings settings, CliOutput output, string ns = ServiceKey.DefaultNamespace) : IAsyncDisposable
 {
     private RegistryConnection? _connection;
 
     public ClientSettings Settings { get; } = settings;
 
     public CliOutput Output { get; } = output;
+
+    /// <summary>The <c>--namespace</c> the command addresses.</summary>
+    public string Namespace { get; } = ns;
+
+    /// <summary>The grain key of <paramref name="serviceName"/> in <see cref="Namespace"/>; throws naming the field when either is not a valid name.</summary>
+    public string ServiceKeyOf(string serviceName, string field = "service_name") => ServiceKey.Of(Namespace, serviceName, field).GrainKey;
 
     /// <summary>Connects on first use; throws <see cref="RegistryUnreachableException"/> when no gateway answers in time.</summary>
     public async Task<IClusterClient> ConnectAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using OrleansRegistry.ClientApp.Connection;
 using OrleansRegistry.ClientApp.Output;
+using OrleansRegistry.Grains;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Cli;
@@ -22,7 +23,9 @@ internal sealed class CommandRunner(GlobalOptions globals, IConfiguration config
         {
             var settings = globals.ReadSettings(parseResult, configuration);
             var output = new CliOutput(invocation.Output, error, parseResult.GetValue(globals.Json), outputIsTerminal);
-            await using var context = new CommandContext(settings, output);
+            var ns = parseResult.GetValue(globals.Namespace) ?? ServiceKey.DefaultNamespace;
+            ServiceKey.ValidateNamespace(ns);
+            await using var context = new CommandContext(settings, output, ns);
             return await command.ExecuteAsync(context, parseResult, cancellationToken);
         }
         catch (RegistryValidationException exception)

@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Microsoft.Extensions.Configuration;
 using OrleansRegistry.ClientApp.Connection;
+using OrleansRegistry.Grains;
 
 namespace OrleansRegistry.ClientApp.Cli;
 
-/// <summary>Options every command accepts, before or after its name: where the cluster is, which CA it has, and <c>--json</c>.</summary>
+/// <summary>Options every command accepts, before or after its name: where the cluster is, which CA it has, the namespace, and <c>--json</c>.</summary>
 internal sealed class GlobalOptions
 {
     public Option<GatewayAddress[]> Gateway { get; } = new("--gateway")
@@ -30,13 +31,21 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string> Namespace { get; } = new("--namespace", "-n")
+    {
+        Description = $"the namespace of the services a command addresses (default {ServiceKey.DefaultNamespace})",
+        HelpName = "NAMESPACE",
+        Recursive = true,
+        DefaultValueFactory = _ => ServiceKey.DefaultNamespace,
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "print the HTTP API's JSON, one document per line",
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Gateway, ClusterId, CaCertificate, Json];
+    public IEnumerable<Option> All => [Gateway, ClusterId, CaCertificate, Namespace, Json];
 
     /// <summary>The options' values, falling back on configuration (see <see cref="ClientSettings.Read"/>).</summary>
     public ClientSettings ReadSettings(ParseResult parseResult, IConfiguration configuration)

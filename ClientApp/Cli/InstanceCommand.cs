@@ -25,7 +25,7 @@ internal abstract class InstanceCommand : RegistryCommand
         var (serviceName, instanceId) = _instance.Read(parseResult);
 
         var client = await context.ConnectAsync(cancellationToken);
-        var applied = await ApplyAsync(client.GetGrain<IServiceGrain>(serviceName), instanceId).WaitAsync(cancellationToken);
+        var applied = await ApplyAsync(client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName)), instanceId).WaitAsync(cancellationToken);
 
         var instance = $"{serviceName}/{instanceId}";
         if (context.Output.Json)

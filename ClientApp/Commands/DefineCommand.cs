@@ -41,7 +41,7 @@ internal sealed class DefineCommand : RegistryCommand
         var definition = Parse(await ReadAsync(path, cancellationToken)).ToDefinition(serviceName);
 
         var client = await context.ConnectAsync(cancellationToken);
-        await client.GetGrain<IServiceGrain>(serviceName).PutDefinitionAsync(definition).WaitAsync(cancellationToken);
+        await client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName, "name")).PutDefinitionAsync(definition).WaitAsync(cancellationToken);
 
         if (context.Output.Json)
         {

@@ -26,7 +26,7 @@ internal sealed class DefinitionCommand : RegistryCommand
         RegistryValidator.ValidateServiceName(serviceName, "name");
 
         var client = await context.ConnectAsync(cancellationToken);
-        var definition = await client.GetGrain<IServiceGrain>(serviceName).GetDefinitionAsync().WaitAsync(cancellationToken);
+        var definition = await client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName, "name")).GetDefinitionAsync().WaitAsync(cancellationToken);
         if (definition is null)
         {
             context.Output.Error($"{serviceName} has no definition");

@@ -35,7 +35,7 @@ internal sealed class InstancesCommand : RegistryCommand
         var filter = _filter.Read(parseResult);
 
         var client = await context.ConnectAsync(cancellationToken);
-        var service = client.GetGrain<IServiceGrain>(serviceName);
+        var service = client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName));
         var all = await (healthyOnly ? service.GetHealthyInstancesAsync() : service.GetInstancesAsync()).WaitAsync(cancellationToken);
         var instances = filter.IsEmpty ? all : all.Where(filter.Matches).ToList();
 

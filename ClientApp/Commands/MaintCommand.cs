@@ -43,7 +43,7 @@ internal sealed class MaintCommand : RegistryCommand
         RegistryValidator.ValidateMaintenanceReason(reason);
 
         var client = await context.ConnectAsync(cancellationToken);
-        var service = client.GetGrain<IServiceGrain>(serviceName);
+        var service = client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName));
         var applied = await (on ? service.EnterMaintenanceAsync(instanceId, reason) : service.LeaveMaintenanceAsync(instanceId)).WaitAsync(cancellationToken);
 
         var instance = $"{serviceName}/{instanceId}";

@@ -43,7 +43,7 @@ internal sealed class RegisterCommand : RegistryCommand
         var instance = ToDocument(parseResult).ToInstance(serviceName, instanceId);
 
         var client = await context.ConnectAsync(cancellationToken);
-        var stored = await client.GetGrain<IServiceGrain>(instance.ServiceName).RegisterAsync(instance).WaitAsync(cancellationToken);
+        var stored = await client.GetGrain<IServiceGrain>(context.ServiceKeyOf(instance.ServiceName)).RegisterAsync(instance).WaitAsync(cancellationToken);
 
         if (context.Output.Json)
         {

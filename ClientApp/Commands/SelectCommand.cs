@@ -49,8 +49,8 @@ internal sealed class SelectCommand : RegistryCommand
         var client = await context.ConnectAsync(cancellationToken);
         var balancer = client.GetGrain<IBalancerGrain>(0);
         var selection = await (filter.IsEmpty && near is null
-            ? balancer.SelectAsync(serviceName, strategy)
-            : balancer.SelectAsync(serviceName, strategy, filter, near)).WaitAsync(cancellationToken);
+            ? balancer.SelectAsync(context.ServiceKeyOf(serviceName), strategy)
+            : balancer.SelectAsync(context.ServiceKeyOf(serviceName), strategy, filter, near)).WaitAsync(cancellationToken);
         if (selection is null)
         {
             context.Output.Error($"no healthy instance of {serviceName}{(filter.IsEmpty ? string.Empty : " that the filter keeps")}");

@@ -6,7 +6,7 @@ using OrleansRegistry.Grains;
 
 namespace OrleansRegistry.ClientApp.Commands;
 
-/// <summary><c>services</c>: every known service with its instance counts.</summary>
+/// <summary><c>services</c>: every service of the namespace with its instance counts.</summary>
 internal sealed class ServicesCommand() : RegistryCommand("services", "list the services with their instance and healthy counts")
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ParseResult parseResult, CancellationToken cancellationToken)
@@ -14,7 +14,7 @@ internal sealed class ServicesCommand() : RegistryCommand("services", "list the 
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parseResult);
         var client = await context.ConnectAsync(cancellationToken);
-        var summaries = await client.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Default).GetSummariesAsync().WaitAsync(cancellationToken);
+        var summaries = await client.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Of(context.Namespace)).GetSummariesAsync().WaitAsync(cancellationToken);
 
         if (context.Output.Json)
         {

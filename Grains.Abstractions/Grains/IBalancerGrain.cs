@@ -10,6 +10,7 @@ namespace OrleansRegistry.Grains;
 public interface IBalancerGrain : IGrainWithIntegerKey
 {
     /// <summary>One healthy instance chosen by <paramref name="strategy"/>, or null when none is healthy.</summary>
+    /// <param name="serviceName">The service's grain key: <see cref="ServiceKey.GrainKey"/> (the bare name in the default namespace).</param>
     [Alias("Select")]
     Task<Selection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy);
 

@@ -2,7 +2,11 @@ using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Grains;
 
-/// <summary>One service, keyed by its name: its instances and its definition.</summary>
+/// <summary>
+/// One service, keyed by <see cref="ServiceKey.GrainKey"/> (its bare name in the default namespace,
+/// <c>{namespace}:{name}</c> otherwise): its instances and its definition. Instances and the
+/// definition carry the bare name.
+/// </summary>
 [Alias("registry.IServiceGrain")]
 public interface IServiceGrain : IGrainWithStringKey
 {

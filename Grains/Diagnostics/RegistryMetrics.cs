@@ -14,9 +14,6 @@ public sealed class RegistryMetrics
 {
     public const string MeterName = "OrleansRegistry";
 
-    /// <summary>Until services live in namespaces, every one is in this one.</summary>
-    public const string DefaultNamespace = "default";
-
     private static readonly InstrumentAdvice<double> SecondsAdvice = new()
     {
         HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
@@ -49,9 +46,9 @@ public sealed class RegistryMetrics
         meter.CreateObservableGauge("registry.service.panic", gauges.ObservePanic, description: "1 while a service this silo owns is in panic mode");
     }
 
-    public void Registered() => _registrations.Add(1, Namespace());
+    public void Registered(string ns) => _registrations.Add(1, Namespace(ns));
 
-    public void Deregistered(string reason) => _deregistrations.Add(1, Namespace(), new("reason", reason));
+    public void Deregistered(string ns, string reason) => _deregistrations.Add(1, Namespace(ns), new("reason", reason));
 
     public void Heartbeat(bool renewed) => _heartbeats.Add(1, new KeyValuePair<string, object?>("result", renewed ? "renewed" : "not_registered"));
 
@@ -70,5 +67,5 @@ public sealed class RegistryMetrics
     public void Selected(LoadBalancingStrategy strategy, bool picked) =>
         _selections.Add(1, new("strategy", strategy.ToWireName()), new("result", picked ? "picked" : "none"));
 
-    private static KeyValuePair<string, object?> Namespace() => new("namespace", DefaultNamespace);
+    private static KeyValuePair<string, object?> Namespace(string ns) => new("namespace", ns);
 }

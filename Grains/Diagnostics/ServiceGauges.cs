@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using OrleansRegistry.Contracts;
+using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Diagnostics;
@@ -8,6 +9,7 @@ namespace OrleansRegistry.Diagnostics;
 /// <summary>
 /// What the service grains active on this silo last stored, counted for the gauges: each grain
 /// reports after every stored change and withdraws when it deactivates or its service empties.
+/// Services are held by grain key (see <see cref="ServiceKey"/>) and labelled by namespace and name.
 /// </summary>
 public sealed class ServiceGauges
 {
@@ -33,27 +35,31 @@ public sealed class ServiceGauges
 
     internal IEnumerable<Measurement<long>> ObserveInstances()
     {
-        foreach (var (service, counts) in _services)
+        foreach (var (grainKey, counts) in _services)
         {
+            var service = ServiceKey.FromGrainKey(grainKey);
             foreach (var status in Statuses)
             {
                 yield return new Measurement<long>(
                     counts.ByStatus[(int)status],
-                    new("namespace", RegistryMetrics.DefaultNamespace),
-                    new("service", service),
+                    new("namespace", service.Namespace),
+                    new("service", service.Name),
                     new("status", status.ToWire()));
             }
         }
     }
 
-    internal Measurement<long> ObserveServices() =>
-        new(_services.Count, new KeyValuePair<string, object?>("namespace", RegistryMetrics.DefaultNamespace));
+    internal IEnumerable<Measurement<long>> ObserveServices() =>
+        _services.Keys
+            .GroupBy(grainKey => ServiceKey.FromGrainKey(grainKey).Namespace, StringComparer.Ordinal)
+            .Select(group => new Measurement<long>(group.LongCount(), new KeyValuePair<string, object?>("namespace", group.Key)));
 
     internal IEnumerable<Measurement<int>> ObservePanic()
     {
-        foreach (var (service, counts) in _services)
+        foreach (var (grainKey, counts) in _services)
         {
-            yield return new Measurement<int>(counts.Panic ? 1 : 0, new("namespace", RegistryMetrics.DefaultNamespace), new("service", service));
+            var service = ServiceKey.FromGrainKey(grainKey);
+            yield return new Measurement<int>(counts.Panic ? 1 : 0, new("namespace", service.Namespace), new("service", service.Name));
         }
     }
 

@@ -17,9 +17,10 @@ public sealed class SiloBalancer(SiloServiceCache cache, ILocalSiloDetails local
     private readonly string _siloKey = SiloKey.Of(localSilo.SiloAddress);
 
     /// <summary>One selectable instance chosen by <paramref name="strategy"/>, or null when none is selectable.</summary>
+    /// <param name="serviceName">The service's grain key (<see cref="ServiceKey.GrainKey"/>).</param>
     public ValueTask<Selection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy)
     {
-        RegistryValidator.ValidateServiceName(serviceName);
+        ServiceKey.ParseGrainKey(serviceName);
         ValidateStrategy(strategy);
         var pending = cache.GetAsync(serviceName);
         return pending.IsCompletedSuccessfully

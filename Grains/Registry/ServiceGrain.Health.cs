@@ -221,11 +221,6 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
             return;
         }
 
-        if (State.IsEmpty)
-        {
-            await SyncCatalogAsync();
-        }
-
         if (!HasCheckedInstances)
         {
             await SyncCheckingAsync();
@@ -263,7 +258,7 @@ public sealed partial class ServiceGrain : IServiceHealthGrain, IRemindable
         }
 
         await CommitAsync();
-        evictionReasons.ForEach(metrics.Deregistered);
+        evictionReasons.ForEach(reason => metrics.Deregistered(_key.Namespace, reason));
         _health.Explain(changes.StatusChanges, timeProvider.GetUtcNow());
 
         foreach (var change in changes.StatusChanges)

@@ -49,7 +49,10 @@ public sealed partial class ServiceGrain(
     private ServiceInstance[]? _instancesView;
     private ServiceInstance[]? _readView;
     private Task? _catalogSync;
+    private ServiceCatalogEntry? _catalogTold;
+    private ServiceKey _key;
 
+    /// <summary>The grain key: the bare name in the default namespace, <c>{namespace}:{name}</c> otherwise (see <see cref="ServiceKey"/>).</summary>
     private string ServiceName => this.GetPrimaryKeyString();
 
     private ServiceState State => _live;
@@ -59,6 +62,7 @@ public sealed partial class ServiceGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _key = ServiceKey.FromGrainKey(ServiceName);
         _stored = state.State;
         _live = _stored.Copy();
         if (!_stored.IsEmpty)
@@ -92,14 +96,14 @@ public sealed partial class ServiceGrain(
         using var activity = RegistryTracing.Source.StartActivity("register");
         activity?.SetTag("registry.service", ServiceName);
         RegistryValidator.ValidateInstance(instance);
-        if (!string.Equals(instance.ServiceName, ServiceName, StringComparison.Ordinal))
+        ServiceKey.ParseGrainKey(ServiceName);
+        if (!string.Equals(instance.ServiceName, _key.Name, StringComparison.Ordinal))
         {
-            throw new RegistryValidationException("service_name", $"must be '{ServiceName}', the service it is registered under");
+            throw new RegistryValidationException("service_name", $"must be '{_key.Name}', the service it is registered under");
         }
 
         HealthUrlPolicy.Validate(instance, healthOptions.Value.AllowedHosts);
         var now = timeProvider.GetUtcNow();
-        var wasEmpty = State.IsEmpty;
         State.Instances.TryGetValue(instance.Id, out var previous);
         var stored = instance with
         {
@@ -115,13 +119,8 @@ public sealed partial class ServiceGrain(
         SetHealthRecord(stored.Id, record);
         await CommitAsync();
 
-        metrics.Registered();
+        metrics.Registered(_key.Namespace);
         LogRegistered(logger, ServiceName, stored.Id, stored.Host, stored.Port);
-        if (wasEmpty)
-        {
-            await SyncCatalogAsync();
-        }
-
         if (HealthTracker.IsChecked(stored) || (previous is not null && HealthTracker.IsChecked(previous)))
         {
             await SyncCheckingAsync();
@@ -150,13 +149,8 @@ public sealed partial class ServiceGrain(
             _health.OnRemoved(instanceId);
         }
 
-        metrics.Deregistered("api");
+        metrics.Deregistered(_key.Namespace, "api");
         LogDeregistered(logger, ServiceName, instanceId);
-        if (State.IsEmpty)
-        {
-            await SyncCatalogAsync();
-        }
-
         if (HealthTracker.IsChecked(previous))
         {
             await SyncCheckingAsync();
@@ -186,17 +180,8 @@ public sealed partial class ServiceGrain(
 
     public Task<ServiceSummary> GetSummaryAsync()
     {
-        var instances = ReadState.Instances;
-        var healthy = 0;
-        foreach (var instance in instances.Values)
-        {
-            if (instance.IsListedHealthy)
-            {
-                healthy++;
-            }
-        }
-
-        return Task.FromResult(new ServiceSummary(ServiceName, instances.Count, healthy) { Index = ReadState.Index });
+        var counts = ServiceCatalogEntry.Of(ReadState);
+        return Task.FromResult(new ServiceSummary(_key.Name, counts.Instances, counts.Healthy) { Index = ReadState.Index });
     }
 
     public Task<HeartbeatResult> HeartbeatAsync(string instanceId)
@@ -228,18 +213,14 @@ public sealed partial class ServiceGrain(
     public async Task PutDefinitionAsync(ServiceDefinition definition)
     {
         RegistryValidator.ValidateDefinition(definition);
-        if (!string.Equals(definition.Name, ServiceName, StringComparison.Ordinal))
+        ServiceKey.ParseGrainKey(ServiceName, "name");
+        if (!string.Equals(definition.Name, _key.Name, StringComparison.Ordinal))
         {
-            throw new RegistryValidationException("name", $"must be '{ServiceName}', the service it describes");
+            throw new RegistryValidationException("name", $"must be '{_key.Name}', the service it describes");
         }
 
-        var wasEmpty = State.IsEmpty;
         State.Definition = definition;
         await CommitAsync();
-        if (wasEmpty)
-        {
-            await SyncCatalogAsync();
-        }
     }
 
     public Task<ServiceDefinition?> GetDefinitionAsync() => Task.FromResult(ReadState.Definition);
@@ -260,13 +241,15 @@ public sealed partial class ServiceGrain(
 
     /// <summary>
     /// Gives the change just made to <see cref="State"/> a new index and completes once it is stored
-    /// and its snapshot pushed (together with whatever else changed meanwhile); throws if the write failed.
+    /// and its snapshot pushed (together with whatever else changed meanwhile) and the catalog knows
+    /// the counts it stored; throws if the write failed.
     /// </summary>
-    private Task CommitAsync()
+    private async Task CommitAsync()
     {
         State.Index++;
         _instancesView = null;
-        return _committer.CommitAsync();
+        await _committer.CommitAsync();
+        await SyncCatalogAsync();
     }
 
     /// <summary>
@@ -324,8 +307,9 @@ public sealed partial class ServiceGrain(
     }
 
     /// <summary>
-    /// Tells the catalog whether the service exists. Calls run one after another, each sending the
-    /// presence at the time it is sent, so interleaved changes cannot leave an older word last.
+    /// Tells the namespace's catalog whether the service exists and its stored counts, when they
+    /// differ from what it was last told. Calls run one after another, each sending what is stored
+    /// at the time it is sent, so interleaved changes cannot leave an older word last.
     /// </summary>
     private Task SyncCatalogAsync() => _catalogSync = SyncCatalogAfterAsync(_catalogSync);
 
@@ -336,10 +320,19 @@ public sealed partial class ServiceGrain(
             await previous;
         }
 
-        var catalog = GrainFactory.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Default);
+        var entry = ServiceCatalogEntry.Of(_stored);
+        if (entry == _catalogTold)
+        {
+            return;
+        }
+
+        var catalog = GrainFactory.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Of(_key.Namespace));
         try
         {
-            await (State.IsEmpty ? catalog.RemoveAsync(ServiceName) : catalog.AddAsync(ServiceName));
+            await (entry.Present
+                ? catalog.ReportAsync(new ServiceSummary(_key.Name, entry.Instances, entry.Healthy) { Index = _stored.Index })
+                : catalog.RemoveAsync(_key.Name));
+            _catalogTold = entry;
         }
         catch (Exception exception)
         {

@@ -3,13 +3,15 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using ARSoft.Tools.Net;
+using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Silo.Dns;
 
 /// <summary>
 /// Where an SRV record points for one instance. An instance registered with an IP literal gets a
-/// registry-owned name, <c>{instance}.{service}.instance.{zone}</c>, whose address travels in the
+/// registry-owned name, <c>{instance}.{service}.instance.{zone}</c> (with <c>{ns}.ns</c> before the
+/// zone outside the default namespace), whose address travels in the
 /// additional section (and which answers A or AAAA on its own). An instance registered with a host
 /// name gets that host name as its target, without additional record and without CNAME: the
 /// registry vouches for no address it does not know; the caller's resolver looks the name up.
@@ -19,13 +21,16 @@ public sealed record DnsInstanceTarget(DomainName Name, IPAddress? Address)
     private static readonly SearchValues<char> LabelChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
 
-    /// <summary>The target of <paramref name="instance"/>; null when its host is not a usable DNS name.</summary>
-    public static DnsInstanceTarget? For(ServiceInstance instance, DomainName zone)
+    /// <summary>The target of <paramref name="instance"/> of namespace <paramref name="ns"/>; null when its host is not a usable DNS name.</summary>
+    public static DnsInstanceTarget? For(ServiceInstance instance, DomainName zone, string ns = ServiceKey.DefaultNamespace)
     {
         ArgumentNullException.ThrowIfNull(instance);
         if (IPAddress.TryParse(instance.Host, out var address))
         {
-            return new DnsInstanceTarget(DnsZone.Below(zone, LabelOf(instance.Id), instance.ServiceName, "instance"), address);
+            string[] labels = ns == ServiceKey.DefaultNamespace
+                ? [LabelOf(instance.Id), instance.ServiceName, "instance"]
+                : [LabelOf(instance.Id), instance.ServiceName, "instance", ns, "ns"];
+            return new DnsInstanceTarget(DnsZone.Below(zone, labels), address);
         }
 
         return DomainName.TryParse(instance.Host, out var host) && host is not null ? new DnsInstanceTarget(host, null) : null;

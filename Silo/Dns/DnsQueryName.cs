@@ -1,4 +1,5 @@
 using ARSoft.Tools.Net;
+using OrleansRegistry.Grains;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Dns;
@@ -6,12 +7,13 @@ namespace OrleansRegistry.Silo.Dns;
 /// <summary>
 /// A name under the zone, parsed: <c>{service}.service</c>, <c>{tag}.{service}.service</c>,
 /// <c>_{service}._tcp.service</c> or <c>{instance}.{service}.instance</c>, each optionally followed
-/// by <c>{ns}.ns</c>, then the zone. Labels are matched case-insensitively except the service name
-/// and the tag, which are the registry's own case-sensitive names and are taken as written.
+/// by <c>{ns}.ns</c>, then the zone. Labels are matched case-insensitively except the service name,
+/// the namespace and the tag, which are the registry's own case-sensitive names and are taken as
+/// written (<c>default</c> in any case is the default namespace).
 /// </summary>
 public sealed record DnsQueryName(DnsNameKind Kind, string Namespace, string Service, string? Tag = null, string? InstanceLabel = null)
 {
-    public const string DefaultNamespace = "default";
+    public const string DefaultNamespace = ServiceKey.DefaultNamespace;
 
     private const StringComparison Dns = StringComparison.OrdinalIgnoreCase;
 
@@ -29,7 +31,7 @@ public sealed record DnsQueryName(DnsNameKind Kind, string Namespace, string Ser
         var ns = DefaultNamespace;
         if (labels.Length >= 2 && labels[^1].Equals("ns", Dns))
         {
-            ns = labels[^2];
+            ns = labels[^2].Equals(DefaultNamespace, Dns) ? DefaultNamespace : labels[^2];
             labels = labels[..^2];
         }
 

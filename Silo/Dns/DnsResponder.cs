@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ARSoft.Tools.Net.Dns;
 using Microsoft.Extensions.Options;
 using OrleansRegistry.Caching;
+using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Silo.Dns;
@@ -87,13 +88,7 @@ public sealed partial class DnsResponder
             return true;
         }
 
-        // Only the default namespace exists until namespaces do.
-        if (!string.Equals(name.Namespace, DnsQueryName.DefaultNamespace, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var copy = await CopyOfAsync(name.Service);
+        var copy = await CopyOfAsync(new ServiceKey(name.Namespace, name.Service).GrainKey);
         if (copy is null)
         {
             return false;
@@ -111,7 +106,7 @@ public sealed partial class DnsResponder
         var type = question.RecordType;
         if (type is RecordType.Srv or RecordType.Any)
         {
-            AddSrv(question, eligible, response);
+            AddSrv(question, eligible, name.Namespace, response);
         }
 
         if (name.Kind == DnsNameKind.Service && type is RecordType.A or RecordType.Aaaa or RecordType.Any)
@@ -135,11 +130,11 @@ public sealed partial class DnsResponder
         return true;
     }
 
-    private void AddSrv(DnsQuestion question, ServiceInstance[] eligible, DnsMessage response)
+    private void AddSrv(DnsQuestion question, ServiceInstance[] eligible, string ns, DnsMessage response)
     {
         foreach (var instance in eligible)
         {
-            if (DnsInstanceTarget.For(instance, Zone.Name) is not { } target)
+            if (DnsInstanceTarget.For(instance, Zone.Name, ns) is not { } target)
             {
                 continue;
             }
@@ -180,6 +175,7 @@ public sealed partial class DnsResponder
     /// This silo's copy of the service; null when the registry has never held it (index 0, no
     /// instance). When the service grain cannot be reached, the copy the silo holds still answers.
     /// </summary>
+    /// <param name="service">The service's grain key.</param>
     private async Task<ServiceCopy?> CopyOfAsync(string service)
     {
         ServiceCopy copy;

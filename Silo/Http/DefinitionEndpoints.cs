@@ -1,6 +1,5 @@
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Grains;
-using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Http;
 
@@ -31,17 +30,17 @@ internal static class DefinitionEndpoints
 
     private static async Task<IResult> PutAsync(string name, IGrainFactory grains, HttpContext http)
     {
-        RegistryValidator.ValidateServiceName(name, "name");
+        var key = ServiceRoute.Key(http, name, "name").GrainKey;
         var document = await JsonBody.ReadAsync(http.Request, RegistryJsonContext.Default.ServiceDefinitionDocument, http.RequestAborted);
         var definition = document.ToDefinition(name);
-        await grains.GetGrain<IServiceGrain>(name).PutDefinitionAsync(definition);
+        await grains.GetGrain<IServiceGrain>(key).PutDefinitionAsync(definition);
         return TypedResults.Json(definition.ToDocument(), RegistryJsonContext.Default.ServiceDefinitionDocument);
     }
 
-    private static async Task<IResult> GetAsync(string name, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string name, IGrainFactory grains, HttpContext http)
     {
-        RegistryValidator.ValidateServiceName(name, "name");
-        var definition = await grains.GetGrain<IServiceGrain>(name).GetDefinitionAsync();
+        var key = ServiceRoute.Key(http, name, "name").GrainKey;
+        var definition = await grains.GetGrain<IServiceGrain>(key).GetDefinitionAsync();
         return definition is null
             ? Problems.NotFound($"Service '{name}' has no definition.")
             : TypedResults.Json(definition.ToDocument(), RegistryJsonContext.Default.ServiceDefinitionDocument);

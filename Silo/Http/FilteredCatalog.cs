@@ -1,4 +1,5 @@
 using OrleansRegistry.Caching;
+using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Silo.Http;
@@ -10,17 +11,18 @@ namespace OrleansRegistry.Silo.Http;
 /// </summary>
 internal static class FilteredCatalog
 {
-    public static async Task<List<ServiceSummary>> ListAsync(IReadOnlyList<ServiceSummary> services, InstanceFilter filter, SiloServiceCache cache)
+    public static async Task<List<ServiceSummary>> ListAsync(string ns, IReadOnlyList<ServiceSummary> services, InstanceFilter filter, SiloServiceCache cache)
     {
-        var reads = services.Where(service => service.Instances > 0).Select(service => cache.ReadAsync(service.Name).AsTask()).ToList();
+        var listed = services.Where(service => service.Instances > 0).ToList();
+        var reads = await Task.WhenAll(listed.Select(service => cache.ReadAsync(new ServiceKey(ns, service.Name).GrainKey).AsTask()));
         var kept = new List<ServiceSummary>();
-        foreach (var read in await Task.WhenAll(reads))
+        for (var i = 0; i < listed.Count; i++)
         {
-            var matching = read.Copy.Matching(filter, onlyHealthy: false);
+            var matching = reads[i].Copy.Matching(filter, onlyHealthy: false);
             if (matching.Count > 0)
             {
                 var healthy = matching.Count(instance => instance.IsListedHealthy);
-                kept.Add(new ServiceSummary(read.Copy.Snapshot.ServiceName, matching.Count, healthy) { Index = read.Copy.Index });
+                kept.Add(new ServiceSummary(listed[i].Name, matching.Count, healthy) { Index = reads[i].Copy.Index });
             }
         }
 

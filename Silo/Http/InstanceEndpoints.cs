@@ -75,11 +75,11 @@ internal static class InstanceEndpoints
         ServiceChangeWatcher watcher,
         HttpContext http)
     {
-        RegistryValidator.ValidateServiceName(name);
+        var key = ServiceRoute.Key(http, name).GrainKey;
         var onlyHealthy = QueryValues.ParseFlag(healthy, "healthy");
         var filter = FilterQuery.Parse(tag, http.Request);
         var query = QueryValues.ParseBlockingQuery(index, wait);
-        var (copy, stale) = query is null ? await cache.ReadAsync(name) : await watcher.WaitAsync(name, query, new FilteredAnswer(filter, onlyHealthy), http.RequestAborted);
+        var (copy, stale) = query is null ? await cache.ReadAsync(key) : await watcher.WaitAsync(key, query, new FilteredAnswer(filter, onlyHealthy), http.RequestAborted);
         if (stale)
         {
             http.Response.Headers[RegistryHeaders.Stale] = "true";
@@ -89,10 +89,10 @@ internal static class InstanceEndpoints
         return TypedResults.Bytes(copy.InstancesJson(filter, onlyHealthy), ServiceCopy.JsonContentType);
     }
 
-    private static async Task<IResult> GetAsync(string name, string id, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        ValidatePath(name, id);
-        var instance = await grains.GetGrain<IServiceGrain>(name).GetInstanceAsync(id);
+        var key = ValidatePath(http, name, id);
+        var instance = await grains.GetGrain<IServiceGrain>(key).GetInstanceAsync(id);
         return instance is null
             ? Problems.NotFound($"Service '{name}' has no instance '{id}'.")
             : TypedResults.Json(instance.ToDocument(), RegistryJsonContext.Default.ServiceInstanceDocument);
@@ -100,16 +100,16 @@ internal static class InstanceEndpoints
 
     private static async Task<IResult> PutAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        ValidatePath(name, id);
+        var key = ValidatePath(http, name, id);
         var document = await JsonBody.ReadAsync(http.Request, RegistryJsonContext.Default.ServiceInstanceDocument, http.RequestAborted);
-        var stored = await grains.GetGrain<IServiceGrain>(name).RegisterAsync(document.ToInstance(name, id));
+        var stored = await grains.GetGrain<IServiceGrain>(key).RegisterAsync(document.ToInstance(name, id));
 
         // The grain stamps a new instance's created_at and last_heartbeat with the same instant and
         // keeps the original created_at on re-registration, so equal stamps mean "created".
         var created = stored.CreatedAt == stored.LastHeartbeat;
         if (created)
         {
-            http.Response.Headers.Location = $"/services/{Uri.EscapeDataString(name)}/instances/{Uri.EscapeDataString(id)}";
+            http.Response.Headers.Location = $"{ServiceRoute.PathPrefix(http)}/services/{Uri.EscapeDataString(name)}/instances/{Uri.EscapeDataString(id)}";
         }
 
         return TypedResults.Json(
@@ -118,25 +118,27 @@ internal static class InstanceEndpoints
             statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> DeleteAsync(string name, string id, IGrainFactory grains)
+    private static async Task<IResult> DeleteAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        ValidatePath(name, id);
-        await grains.GetGrain<IServiceGrain>(name).DeregisterAsync(id);
+        var key = ValidatePath(http, name, id);
+        await grains.GetGrain<IServiceGrain>(key).DeregisterAsync(id);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> HeartbeatAsync(string name, string id, IGrainFactory grains)
+    private static async Task<IResult> HeartbeatAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        ValidatePath(name, id);
-        var result = await grains.GetGrain<IServiceGrain>(name).HeartbeatAsync(id);
+        var key = ValidatePath(http, name, id);
+        var result = await grains.GetGrain<IServiceGrain>(key).HeartbeatAsync(id);
         return result == HeartbeatResult.Renewed
             ? TypedResults.NoContent()
             : Problems.NotFound($"Service '{name}' has no instance '{id}'; register it again.");
     }
 
-    private static void ValidatePath(string name, string id)
+    /// <summary>Checks the path's namespace, service and id; returns the service's grain key.</summary>
+    private static string ValidatePath(HttpContext http, string name, string id)
     {
-        RegistryValidator.ValidateServiceName(name);
+        var key = ServiceRoute.Key(http, name);
         RegistryValidator.ValidateInstanceId(id);
+        return key.GrainKey;
     }
 }

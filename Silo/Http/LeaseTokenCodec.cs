@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
@@ -8,7 +9,7 @@ namespace OrleansRegistry.Silo.Http;
 
 /// <summary>
 /// A <see cref="LeaseToken"/> as one opaque URL-safe string: base64url of
-/// <c>silo '\n' service '\n' lease id</c>. Naming the silo lets any silo route the release to the
+/// <c>silo '\n' service grain key '\n' lease id</c>. Naming the silo lets any silo route the release to the
 /// balancer that counted the lease.
 /// </summary>
 public static class LeaseTokenCodec
@@ -45,7 +46,7 @@ public static class LeaseTokenCodec
         if (parts.Length != 3
             || parts[0].Length == 0
             || InputText.HasControlCharacter(parts[0])
-            || !RegistryValidator.IsValidName(parts[1])
+            || !ServiceKey.IsValidGrainKey(parts[1])
             || !InputText.TryParseDigits(parts[2], out long leaseId)
             || leaseId <= 0)
         {

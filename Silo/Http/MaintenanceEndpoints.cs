@@ -37,7 +37,7 @@ internal static class MaintenanceEndpoints
 
     private static async Task<IResult> EnterAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        ValidatePath(name, id);
+        var key = ValidatePath(http, name, id);
         var reason = string.Empty;
         if (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
         {
@@ -46,22 +46,23 @@ internal static class MaintenanceEndpoints
         }
 
         RegistryValidator.ValidateMaintenanceReason(reason);
-        return await grains.GetGrain<IServiceGrain>(name).EnterMaintenanceAsync(id, reason)
+        return await grains.GetGrain<IServiceGrain>(key).EnterMaintenanceAsync(id, reason)
             ? TypedResults.NoContent()
             : Problems.NotFound($"Service '{name}' has no instance '{id}'.");
     }
 
-    private static async Task<IResult> LeaveAsync(string name, string id, IGrainFactory grains)
+    private static async Task<IResult> LeaveAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        ValidatePath(name, id);
-        return await grains.GetGrain<IServiceGrain>(name).LeaveMaintenanceAsync(id)
+        var key = ValidatePath(http, name, id);
+        return await grains.GetGrain<IServiceGrain>(key).LeaveMaintenanceAsync(id)
             ? TypedResults.NoContent()
             : Problems.NotFound($"Service '{name}' has no instance '{id}'.");
     }
 
-    private static void ValidatePath(string name, string id)
+    private static string ValidatePath(HttpContext http, string name, string id)
     {
-        RegistryValidator.ValidateServiceName(name);
+        var key = ServiceRoute.Key(http, name);
         RegistryValidator.ValidateInstanceId(id);
+        return key.GrainKey;
     }
 }

@@ -98,6 +98,7 @@ internal static class OpenApiTransformers
             });
         }
 
+        DescribeNamespaceParameter(operation, context);
         foreach (var header in metadata.OfType<ResponseHeaderMetadata>())
         {
             var key = header.StatusCode.ToString(CultureInfo.InvariantCulture);
@@ -115,6 +116,26 @@ internal static class OpenApiTransformers
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The <c>{ns}</c> of the namespaced routes, which the handlers read from the route rather than bind.</summary>
+    private static void DescribeNamespaceParameter(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        if (context.Description.RelativePath?.StartsWith("namespaces/{ns}", StringComparison.Ordinal) != true
+            || operation.Parameters?.Any(parameter => parameter.Name == "ns") == true)
+        {
+            return;
+        }
+
+        operation.Parameters ??= [];
+        operation.Parameters.Insert(0, new OpenApiParameter
+        {
+            Name = "ns",
+            In = ParameterLocation.Path,
+            Required = true,
+            Description = "the namespace (the unprefixed route addresses the default namespace)",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$" },
+        });
     }
 
     private static OpenApiSchema? Describe(IDictionary<string, IOpenApiSchema> properties, string name, string description, string? pattern = null)

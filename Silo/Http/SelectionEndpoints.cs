@@ -2,8 +2,8 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using OrleansRegistry.Caching;
 using OrleansRegistry.Contracts;
+using OrleansRegistry.Grains;
 using OrleansRegistry.LoadBalancing;
-using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Http;
 
@@ -45,13 +45,13 @@ internal static partial class SelectionEndpoints
         SiloServiceCache cache,
         HttpContext http)
     {
-        RegistryValidator.ValidateServiceName(name);
+        var key = ServiceRoute.Key(http, name).GrainKey;
         var kind = QueryValues.ParseStrategy(strategy);
         var filter = FilterQuery.Parse(tag, http.Request);
         var zone = FilterQuery.ParseNear(near);
 
         // The silo's own balancer, without a grain call: a stateless worker would run here anyway.
-        var selection = filter.IsEmpty && zone is null ? await balancer.SelectAsync(name, kind) : await balancer.SelectAsync(name, kind, filter, zone);
+        var selection = filter.IsEmpty && zone is null ? await balancer.SelectAsync(key, kind) : await balancer.SelectAsync(key, kind, filter, zone);
         if (selection is null)
         {
             return Problems.NoHealthyInstance(name, filtered: !filter.IsEmpty);
@@ -68,7 +68,7 @@ internal static partial class SelectionEndpoints
         }
 
         // The pick came from the silo's copy, which holds its JSON (a copy replaced meanwhile serializes it anew).
-        var json = cache.TryGet(name, out var entry) ? entry.Current.InstanceJson(selection.Instance) : ServiceCopy.JsonOf(selection.Instance);
+        var json = cache.TryGet(key, out var entry) ? entry.Current.InstanceJson(selection.Instance) : ServiceCopy.JsonOf(selection.Instance);
         return TypedResults.Bytes(json, ServiceCopy.JsonContentType);
     }
 
@@ -77,17 +77,20 @@ internal static partial class SelectionEndpoints
         [Description("the X-Registry-Lease value of the /select answer")] string lease,
         SiloBalancer balancer,
         IClusterMembershipService membership,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        HttpContext http)
     {
-        RegistryValidator.ValidateServiceName(name);
+        var key = ServiceRoute.Key(http, name);
         if (!LeaseTokenCodec.TryDecode(lease, out var token))
         {
             throw new HttpInputException(StatusCodes.Status400BadRequest, "Invalid lease", "lease: is not a lease token from X-Registry-Lease", "lease");
         }
 
-        if (!string.Equals(token.ServiceName, name, StringComparison.Ordinal))
+        if (!string.Equals(token.ServiceName, key.GrainKey, StringComparison.Ordinal))
         {
-            throw new HttpInputException(StatusCodes.Status400BadRequest, "Invalid lease", $"lease: was opened on service '{token.ServiceName}', not '{name}'", "lease");
+            var opened = ServiceKey.FromGrainKey(token.ServiceName);
+            throw new HttpInputException(
+                StatusCodes.Status400BadRequest, "Invalid lease", $"lease: was opened on service '{opened.Name}' of namespace '{opened.Namespace}', not '{name}' of '{key.Namespace}'", "lease");
         }
 
         // A lease lives in the memory of the silo that counted it: when that silo is gone, so is the lease.

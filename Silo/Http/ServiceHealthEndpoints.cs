@@ -1,6 +1,5 @@
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Health;
-using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Http;
 
@@ -20,10 +19,10 @@ internal static class ServiceHealthEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> GetAsync(string name, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string name, IGrainFactory grains, HttpContext http)
     {
-        RegistryValidator.ValidateServiceName(name, "name");
-        var report = await grains.GetGrain<IServiceHealthGrain>(name).GetHealthReportAsync();
+        var key = ServiceRoute.Key(http, name, "name").GrainKey;
+        var report = await grains.GetGrain<IServiceHealthGrain>(key).GetHealthReportAsync();
         var document = new ServiceHealthDocument(
             name,
             report.Silo,

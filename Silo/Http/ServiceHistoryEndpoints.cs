@@ -1,6 +1,5 @@
 using OrleansRegistry.Caching;
 using OrleansRegistry.Diagnostics;
-using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Http;
 
@@ -20,11 +19,11 @@ internal static class ServiceHistoryEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> GetAsync(string name, ServiceHistory history, SiloServiceCache cache, TimeProvider timeProvider)
+    private static async Task<IResult> GetAsync(string name, ServiceHistory history, SiloServiceCache cache, TimeProvider timeProvider, HttpContext http)
     {
-        RegistryValidator.ValidateServiceName(name, "name");
-        var samples = history.Of(name).Select(ToDocument).ToList();
-        var (copy, _) = await cache.ReadAsync(name);
+        var key = ServiceRoute.Key(http, name, "name").GrainKey;
+        var samples = history.Of(key).Select(ToDocument).ToList();
+        var (copy, _) = await cache.ReadAsync(key);
         var now = HistorySample.Of(timeProvider.GetUtcNow(), copy.Snapshot.Instances);
         if (samples.Count > 0 || now.Total > 0)
         {
