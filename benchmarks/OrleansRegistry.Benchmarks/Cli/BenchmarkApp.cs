@@ -25,13 +25,18 @@ internal static class BenchmarkApp
         new PropagationBenchmark(),
         new StrategyBenchmark(),
         new HungSiloWriteBenchmark(),
+        new RegistrationStormBenchmark(),
+        new WatchFanOutBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length > 0 && args[0] == BareEndpointServer.Command)
+        switch (args.Length > 0 ? args[0] : string.Empty)
         {
-            return await BareEndpointServer.RunAsync(args[1..]);
+            case BareEndpointServer.Command:
+                return await BareEndpointServer.RunAsync(args[1..]);
+            case BareWatchServer.Command:
+                return await BareWatchServer.RunAsync(args[1..]);
         }
 
         var quick = args.Contains("--quick");
