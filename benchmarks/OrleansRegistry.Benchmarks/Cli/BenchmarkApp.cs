@@ -27,6 +27,7 @@ internal static class BenchmarkApp
         new HungSiloWriteBenchmark(),
         new RegistrationStormBenchmark(),
         new WatchFanOutBenchmark(),
+        new ScaleOutBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
