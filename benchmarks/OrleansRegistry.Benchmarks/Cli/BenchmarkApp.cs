@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using OrleansRegistry.Benchmarks.Client;
 using OrleansRegistry.Benchmarks.Cluster;
+using OrleansRegistry.Benchmarks.Health;
 using OrleansRegistry.Benchmarks.Http;
 using OrleansRegistry.Benchmarks.InProcess;
 using OrleansRegistry.Benchmarks.Report;
@@ -28,6 +29,7 @@ internal static class BenchmarkApp
         new RegistrationStormBenchmark(),
         new WatchFanOutBenchmark(),
         new ScaleOutBenchmark(),
+        new ProbeCapacityBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -38,6 +40,8 @@ internal static class BenchmarkApp
                 return await BareEndpointServer.RunAsync(args[1..]);
             case BareWatchServer.Command:
                 return await BareWatchServer.RunAsync(args[1..]);
+            case ProbeTargetServer.Command:
+                return await ProbeTargetServer.RunAsync(args[1..]);
         }
 
         var quick = args.Contains("--quick");
