@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using OrleansRegistry.Benchmarks.Client;
 using OrleansRegistry.Benchmarks.Cluster;
+using OrleansRegistry.Benchmarks.Dns;
 using OrleansRegistry.Benchmarks.Health;
 using OrleansRegistry.Benchmarks.Http;
 using OrleansRegistry.Benchmarks.InProcess;
@@ -30,6 +31,7 @@ internal static class BenchmarkApp
         new WatchFanOutBenchmark(),
         new ScaleOutBenchmark(),
         new ProbeCapacityBenchmark(),
+        new DnsBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -42,6 +44,8 @@ internal static class BenchmarkApp
                 return await BareWatchServer.RunAsync(args[1..]);
             case ProbeTargetServer.Command:
                 return await ProbeTargetServer.RunAsync(args[1..]);
+            case BareDnsServer.Command:
+                return await BareDnsServer.RunAsync(args[1..]);
         }
 
         var quick = args.Contains("--quick");

@@ -87,54 +87,24 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
 
     private static async Task<WrkResult> ClusterStormAsync(HttpClient http, RunSettings settings, TimeSpan duration, string script)
     {
-        await using var azurite = await AzuriteProcess.StartNewAsync(RepositoryPaths.AzuriteScript, onDisk: false);
-        var clusterId = "bench-storm-" + Guid.NewGuid().ToString("N")[..8];
-        var silos = new List<SiloProcess>();
-        try
+        await using var cluster = await SiloProcessCluster.StartAsync(http, 3);
+        var silos = cluster.Silos;
+        var results = new List<WrkResult>();
+        for (var round = -1; round < settings.Rounds; round++)
         {
-            for (var i = 0; i < 3; i++)
+            var prefix = "storm-cluster" + (round + 1).ToString(CultureInfo.InvariantCulture);
+            var length = round < 0 ? settings.Warmup + TimeSpan.FromSeconds(1) : duration;
+            var runs = silos.Select((silo, index) => WrkRunner.RunAsync(
+                silo.BaseAddress, length, threads: 1, connections: (WrkRunner.Connections + 2 - index) / 3, script: script,
+                scriptArguments: StormArguments(prefix, index, silos.Count, 1))).ToList();
+            var parts = await Task.WhenAll(runs);
+            if (round >= 0)
             {
-                silos.Add(SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId)
-                {
-                    ExtraArguments =
-                    [
-                        "--Orleans:Clustering=AzureStorage",
-                        "--Registry:Storage=Memory",
-                        "--Orleans:AdvertisedIP=127.0.0.1",
-                        "--Registry:AzureStorage:ConnectionString=" + azurite.ConnectionString,
-                    ],
-                }));
-            }
-
-            foreach (var silo in silos)
-            {
-                await silo.WaitReadyAsync(http);
-            }
-
-            var results = new List<WrkResult>();
-            for (var round = -1; round < settings.Rounds; round++)
-            {
-                var prefix = "storm-cluster" + (round + 1).ToString(CultureInfo.InvariantCulture);
-                var length = round < 0 ? settings.Warmup + TimeSpan.FromSeconds(1) : duration;
-                var runs = silos.Select((silo, index) => WrkRunner.RunAsync(
-                    silo.BaseAddress, length, threads: 1, connections: (WrkRunner.Connections + 2 - index) / 3, script: script,
-                    scriptArguments: StormArguments(prefix, index, silos.Count, 1))).ToList();
-                var parts = await Task.WhenAll(runs);
-                if (round >= 0)
-                {
-                    results.Add(new WrkResult(parts.Sum(p => p.RequestsPerSecond), parts.Max(p => p.P99Milliseconds), parts.Sum(p => p.Errors)));
-                }
-            }
-
-            return WrkComparison.Median(results);
-        }
-        finally
-        {
-            foreach (var silo in silos)
-            {
-                await silo.DisposeAsync();
+                results.Add(new WrkResult(parts.Sum(p => p.RequestsPerSecond), parts.Max(p => p.P99Milliseconds), parts.Sum(p => p.Errors)));
             }
         }
+
+        return WrkComparison.Median(results);
     }
 
     private static string[] StormArguments(string prefix, int process, int processes, int threads) =>
