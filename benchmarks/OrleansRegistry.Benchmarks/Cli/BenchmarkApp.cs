@@ -46,6 +46,8 @@ internal static class BenchmarkApp
                 return await ProbeTargetServer.RunAsync(args[1..]);
             case BareDnsServer.Command:
                 return await BareDnsServer.RunAsync(args[1..]);
+            case BenchmarkSiloHost.Command:
+                return await BenchmarkSiloHost.RunAsync(args[1..]);
         }
 
         var quick = args.Contains("--quick");
