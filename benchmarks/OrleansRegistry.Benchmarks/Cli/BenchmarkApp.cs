@@ -32,6 +32,7 @@ internal static class BenchmarkApp
         new ScaleOutBenchmark(),
         new ProbeCapacityBenchmark(),
         new DnsBenchmark(),
+        new StartupLoadBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

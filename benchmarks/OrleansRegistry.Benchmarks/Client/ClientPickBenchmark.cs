@@ -25,7 +25,7 @@ internal sealed class ClientPickBenchmark : IFigureBenchmark
     // One rate on this shared 2-core machine drifts by ±20 % over seconds, far more than the two calls
     // differ, so this figure pairs many short rounds (pick then ping, or ping then pick, alternating)
     // and judges the median of the per-pair ratios: each pair sees the same phase of the machine.
-    private const int FullRounds = 16;
+    private const int FullRounds = 12;
     private static readonly TimeSpan RoundDuration = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RoundRampUp = TimeSpan.FromMilliseconds(500);
 
