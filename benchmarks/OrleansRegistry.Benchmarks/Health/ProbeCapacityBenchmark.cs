@@ -28,8 +28,8 @@ internal sealed class ProbeCapacityBenchmark : IFigureBenchmark
 
     public async Task<IReadOnlyList<FigureRow>> RunAsync(RunSettings settings)
     {
-        int[] steps = settings.Quick ? [200, 500] : [2_000, 5_000, 10_000, 20_000];
-        var window = settings.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(3);
+        int[] steps = settings.Quick ? [200] : [2_000, 5_000, 10_000, 20_000];
+        var window = settings.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var target = await BareServerProcess.StartAsync(ProbeTargetServer.Command);
         var clusterId = "bench-probe-" + Guid.NewGuid().ToString("N")[..8];

@@ -19,6 +19,9 @@ internal sealed class BareServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The process id, to read its CPU time.</summary>
+    public int ProcessId => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public string Output => _process.Output;

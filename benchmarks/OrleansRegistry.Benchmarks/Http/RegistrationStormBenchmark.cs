@@ -36,17 +36,27 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
         var script = StormScript.WriteToTemporaryFile();
         try
         {
-            var round = 0;
-            Task<WrkResult> Storm(Uri url, TimeSpan length) =>
-                WrkRunner.RunAsync(url, length, script: script, scriptArguments: StormArguments("storm" + (round++).ToString(CultureInfo.InvariantCulture), 0, 1, WrkRunner.Threads));
-
+            double siloCpu, bareCpu;
             using var http = new HttpClient();
             (WrkResult Subject, WrkResult Baseline) single;
+            var cpu = new Dictionary<Uri, (double Seconds, double Requests)>();
             await using (var silo = await BenchmarkSilo.StartAsync(http))
             {
                 using var answers = await RecordedAnswers.RecordAsync(http, silo.BaseAddress, "bench-storm-record", 1);
                 await using var bare = await answers.StartBareServerAsync();
+                var processes = new Dictionary<Uri, int> { [silo.BaseAddress] = silo.ProcessId, [bare.BaseAddress] = bare.ProcessId };
+                var round = 0;
+                async Task<WrkResult> Storm(Uri url, TimeSpan length)
+                {
+                    var before = ProcessCpu.Seconds(processes[url]);
+                    var result = await WrkRunner.RunAsync(url, length, script: script, scriptArguments: StormArguments(round++, 0, 1, WrkRunner.Threads));
+                    var (seconds, requests) = cpu.GetValueOrDefault(url);
+                    cpu[url] = (seconds + ProcessCpu.Seconds(processes[url]) - before, requests + (result.RequestsPerSecond * length.TotalSeconds));
+                    return result;
+                }
+
                 single = await WrkComparison.CompareAsync(settings, duration, silo.BaseAddress, bare.BaseAddress, Storm);
+                (siloCpu, bareCpu) = (CpuPerRequest(cpu[silo.BaseAddress]), CpuPerRequest(cpu[bare.BaseAddress]));
             }
 
             var cluster = await ClusterStormAsync(http, settings, duration, script);
@@ -63,8 +73,9 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
                     Format.Ratio(ratio),
                     $"≥ {Format.Number(Target)}×",
                     errors > 0 ? Verdict.Failed : settings.Judge(ratio >= Target),
-                    $"wrk -t{WrkRunner.Threads} -c{WrkRunner.Connections} with a Lua script, {Format.Number(duration.TotalSeconds)} s rounds, a fresh set of services each round; the first 10,000 PUTs of a round create, later ones change the version in the metadata; "
-                        + "the baseline deserializes each body into the registry's document type and answers a recorded registration"
+                    $"wrk -t{WrkRunner.Threads} -c{WrkRunner.Connections} with a Lua script, {Format.Number(duration.TotalSeconds)} s rounds after a warm-up round that creates the instances; every PUT changes the instance's version in the metadata (a deploy rolling the fleet); "
+                        + "the baseline deserializes each body into the registry's document type and answers a recorded registration; "
+                        + $"process CPU time per PUT (user + system, all rounds): silo {Format.Number(siloCpu * 1e6, "0")} µs, baseline {Format.Number(bareCpu * 1e6, "0")} µs"
                         + (errors > 0 ? $"; {errors} failed responses" : string.Empty)),
                 new FigureRow(
                     "10",
@@ -92,11 +103,10 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
         var results = new List<WrkResult>();
         for (var round = -1; round < settings.Rounds; round++)
         {
-            var prefix = "storm-cluster" + (round + 1).ToString(CultureInfo.InvariantCulture);
             var length = round < 0 ? settings.Warmup + TimeSpan.FromSeconds(1) : duration;
             var runs = silos.Select((silo, index) => WrkRunner.RunAsync(
                 silo.BaseAddress, length, threads: 1, connections: (WrkRunner.Connections + 2 - index) / 3, script: script,
-                scriptArguments: StormArguments(prefix, index, silos.Count, 1))).ToList();
+                scriptArguments: StormArguments(round + 1, index, silos.Count, 1))).ToList();
             var parts = await Task.WhenAll(runs);
             if (round >= 0)
             {
@@ -107,13 +117,17 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
         return WrkComparison.Median(results);
     }
 
-    private static string[] StormArguments(string prefix, int process, int processes, int threads) =>
+    private static double CpuPerRequest((double Seconds, double Requests) total) => total.Seconds / Math.Max(1, total.Requests);
+
+    /// <summary>Every run registers the same services (the first run, a warm-up, creates them); each starts a new range of versions, so every PUT is a change.</summary>
+    private static string[] StormArguments(int run, int process, int processes, int threads) =>
     [
-        prefix,
+        "storm",
         Services.ToString(CultureInfo.InvariantCulture),
         InstancesPerService.ToString(CultureInfo.InvariantCulture),
         process.ToString(CultureInfo.InvariantCulture),
         processes.ToString(CultureInfo.InvariantCulture),
         threads.ToString(CultureInfo.InvariantCulture),
+        (run * 1000).ToString(CultureInfo.InvariantCulture),
     ];
 }

@@ -6,13 +6,13 @@ namespace OrleansRegistry.Benchmarks.Http;
 /// instance is registered the sequence starts again with the next version in the metadata, so
 /// every request is a real change (a deploy rolling a fleet to a new version), never a no-op.
 /// Arguments: service name prefix, services, instances per service, this process's index, process
-/// count, threads per process.
+/// count, threads per process, first version (so that a later run changes what an earlier stored).
 /// </summary>
 internal static class StormScript
 {
     public const string Lua = """
         local prefix, services, instances
-        local next_index, step
+        local next_index, step, first_version
         local thread_count = 0
         local headers = { ["Content-Type"] = "application/json" }
 
@@ -28,6 +28,7 @@ internal static class StormScript
           local process, processes, threads = tonumber(args[4]), tonumber(args[5]), tonumber(args[6])
           next_index = process + thread_index * processes
           step = processes * threads
+          first_version = tonumber(args[7])
         end
 
         function request()
@@ -37,7 +38,7 @@ internal static class StormScript
           local n = i % fleet
           local service = n % services
           local instance = math.floor(n / services)
-          local version = math.floor(i / fleet)
+          local version = first_version + math.floor(i / fleet)
           local path = string.format("/services/%s-%d/instances/instance-%05d", prefix, service, instance)
           local body = string.format(
             '{"host":"10.%d.%d.%d","port":8080,"metadata":{"zone":"eu-%d","version":"1.%d.0"}}',
