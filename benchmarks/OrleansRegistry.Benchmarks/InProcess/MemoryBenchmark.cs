@@ -40,22 +40,27 @@ internal sealed class MemoryBenchmark : IFigureBenchmark
         await RegisterAsync(grains, "bench-mem-warm", 0, 100);
         await grains.GetGrain<IBalancerGrain>(0).SelectAsync("bench-mem-warm", LoadBalancingStrategy.RoundRobin);
         var before = SettledHeapBytes();
+        var registering = Stopwatch.GetTimestamp();
         await CountedLoad.RunAsync(total, Concurrency, index =>
         {
             var name = "bench-mem-" + (index % services).ToString(CultureInfo.InvariantCulture);
             return grains.GetGrain<IServiceGrain>(name).RegisterAsync(SampleInstances.Create(name, index / services));
         });
+        var registered = Stopwatch.GetElapsedTime(registering);
         var after = SettledHeapBytes();
         var perInstance = (after - before) / (double)total;
         var cached = cluster.Cache(0).Count;
 
         // Every size is registered and warmed before any is measured, so the first one measured does not pay for JIT tiering.
         var balancer = grains.GetGrain<IBalancerGrain>(0);
+        var sizing = Stopwatch.GetTimestamp();
         foreach (var size in sizes)
         {
             await RegisterAsync(grains, PickService(size), 0, size);
             await PickLatencyAsync(balancer, PickService(size), picks / 2, []);
         }
+
+        var sized = Stopwatch.GetElapsedTime(sizing);
 
         // Sizes take turns in short rounds, so that a slower phase of the machine falls on all of them alike.
         var samples = sizes.ToDictionary(size => size, _ => new List<double>(picks));
@@ -77,14 +82,14 @@ internal sealed class MemoryBenchmark : IFigureBenchmark
                 Format.Bytes(perInstance), "–", "–", $"≤ {Format.Bytes(TargetBytes)}",
                 settings.Judge(perInstance <= TargetBytes),
                 $"managed heap after full GC, {Format.Bytes(after - before)} for {total} instances; {cached} services in the silo's balancer cache; store keeps nothing in process; "
-                    + $"where the bytes go: the instance records alone (record, strings, metadata dictionary, as deserialized) take {Format.Bytes(recordBytes)} each, the rest ({Format.Bytes(perInstance - recordBytes)}) is the grain's dictionaries, the sorted views, the silo's copy (snapshot, selectable array, JSON answers) and activations"),
+                    + $"where the bytes go: the instance records alone (record, strings, metadata dictionary, as deserialized) take {Format.Bytes(recordBytes)} each, the rest ({Format.Bytes(perInstance - recordBytes)}) is the grain's dictionaries, the sorted views, the silo's copy (snapshot, selectable array, JSON answers) and activations; registering them took {Format.Number(registered.TotalSeconds, "0")} s"),
             new FigureRow("6", "pick latency at " + string.Join(", ", sizes.Select(s => Format.Number(s))) + " instances per service",
                 string.Join("; ", latencies.Select(l => $"{Format.Number(l.Size)}: p50 {Format.Milliseconds(l.Latency.P50)}, p99 {Format.Milliseconds(l.Latency.P99)}")),
                 "–",
                 $"{Format.Ratio(growth)} (slowest / fastest p50)",
                 $"flat (≤ {Format.Number(FlatWithin)}×)",
                 settings.Judge(growth <= FlatWithin),
-                $"IBalancerGrain.SelectAsync round robin, one call at a time through the silo's grain factory, {picks} picks each in rounds that alternate the sizes, after warming every size, on the silo holding the instances above"),
+                $"IBalancerGrain.SelectAsync round robin, one call at a time through the silo's grain factory, {picks} picks each in rounds that alternate the sizes, after warming every size, on the silo holding the instances above; registering and warming these services took {Format.Number(sized.TotalSeconds, "0")} s"),
         ];
     }
 
