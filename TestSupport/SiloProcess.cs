@@ -36,6 +36,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Output => _process.Output;
 
+    /// <summary>The process id, to read the silo's CPU time.</summary>
+    public int ProcessId => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;

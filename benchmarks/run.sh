@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite and prints the table (see BENCHMARKS.md).
-#   benchmarks/run.sh              full run (about 8 minutes on 2 cores)
+#   benchmarks/run.sh              full run (under 10 minutes on 2 cores)
 #   benchmarks/run.sh --quick      short runs that only check the harness
 #   benchmarks/run.sh http memory  chosen benchmarks; --out FILE also writes the table to FILE
 set -euo pipefail

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using OrleansRegistry.Benchmarks.Client;
 using OrleansRegistry.Benchmarks.Cluster;
+using OrleansRegistry.Benchmarks.Dns;
+using OrleansRegistry.Benchmarks.Health;
 using OrleansRegistry.Benchmarks.Http;
 using OrleansRegistry.Benchmarks.InProcess;
 using OrleansRegistry.Benchmarks.Report;
@@ -25,13 +27,28 @@ internal static class BenchmarkApp
         new PropagationBenchmark(),
         new StrategyBenchmark(),
         new HungSiloWriteBenchmark(),
+        new RegistrationStormBenchmark(),
+        new WatchFanOutBenchmark(),
+        new ScaleOutBenchmark(),
+        new ProbeCapacityBenchmark(),
+        new DnsBenchmark(),
+        new StartupLoadBenchmark(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length > 0 && args[0] == BareEndpointServer.Command)
+        switch (args.Length > 0 ? args[0] : string.Empty)
         {
-            return await BareEndpointServer.RunAsync(args[1..]);
+            case BareEndpointServer.Command:
+                return await BareEndpointServer.RunAsync(args[1..]);
+            case BareWatchServer.Command:
+                return await BareWatchServer.RunAsync(args[1..]);
+            case ProbeTargetServer.Command:
+                return await ProbeTargetServer.RunAsync(args[1..]);
+            case BareDnsServer.Command:
+                return await BareDnsServer.RunAsync(args[1..]);
+            case BenchmarkSiloHost.Command:
+                return await BenchmarkSiloHost.RunAsync(args[1..]);
         }
 
         var quick = args.Contains("--quick");

@@ -10,7 +10,7 @@ internal sealed record RunSettings(bool Quick)
 
     public TimeSpan Warmup => Quick ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(2);
 
-    public TimeSpan Duration => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(8);
+    public TimeSpan Duration => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
 
     public Verdict Judge(bool met) => Quick ? Verdict.NotJudged : met ? Verdict.Met : Verdict.Missed;
 }

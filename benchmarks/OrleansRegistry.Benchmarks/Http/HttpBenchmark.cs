@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using OrleansRegistry.Benchmarks.Cli;
 using OrleansRegistry.Benchmarks.Report;
 using OrleansRegistry.Benchmarks.Support;
@@ -31,48 +29,17 @@ internal sealed class HttpBenchmark : IFigureBenchmark
 
         using var http = new HttpClient();
         await using var silo = await BenchmarkSilo.StartAsync(http);
-        for (var i = 0; i < Instances; i++)
-        {
-            using var body = new StringContent(SampleInstances.Json(i), Encoding.UTF8, "application/json");
-            using var response = await http.PutAsync(new Uri(silo.BaseAddress, $"/services/{Service}/instances/{SampleInstances.Id(i)}"), body);
-            response.EnsureSuccessStatusCode();
-        }
-
+        using var answers = await RecordedAnswers.RecordAsync(http, silo.BaseAddress, Service, Instances);
+        await using var bare = await answers.StartBareServerAsync();
         var listPath = $"/services/{Service}";
         var selectPath = $"/services/{Service}/select";
-        var (listBytes, contentType) = await GetAsync(http, new Uri(silo.BaseAddress, listPath));
-        var (selectBytes, _) = await GetAsync(http, new Uri(silo.BaseAddress, selectPath));
-        var listFile = Path.GetTempFileName();
-        var selectFile = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllBytesAsync(listFile, listBytes);
-            await File.WriteAllBytesAsync(selectFile, selectBytes);
-            var barePort = FreePorts.Next();
-            await using var bare = ChildProcess.Start("dotnet", [
-                RepositoryPaths.BenchmarkDll, BareEndpointServer.Command,
-                barePort.ToString(CultureInfo.InvariantCulture), contentType, listFile, selectFile,
-            ]);
-            var bareBase = new Uri($"http://127.0.0.1:{barePort.ToString(CultureInfo.InvariantCulture)}");
-            await Eventually.TrueAsync(() => Task.FromResult(FreePorts.IsListening(barePort) || bare.HasExited), TimeSpan.FromSeconds(30), "the bare endpoint to listen");
-            if (bare.HasExited)
-            {
-                throw new InvalidOperationException($"the bare endpoint exited:\n{bare.Output}");
-            }
-
-            var list = await CompareAsync(settings, new Uri(silo.BaseAddress, listPath), new Uri(bareBase, listPath));
-            var select = await CompareAsync(settings, new Uri(silo.BaseAddress, selectPath), new Uri(bareBase, selectPath));
-            return
-            [
-                Row("1", ListFigure, list, 0.8, settings, $"{listBytes.Length} B answer"),
-                Row("2", SelectFigure, select, 0.75, settings, $"{selectBytes.Length} B answer, round robin"),
-            ];
-        }
-        finally
-        {
-            File.Delete(listFile);
-            File.Delete(selectFile);
-        }
+        var list = await WrkComparison.CompareAsync(settings, new Uri(silo.BaseAddress, listPath), new Uri(bare.BaseAddress, listPath));
+        var select = await WrkComparison.CompareAsync(settings, new Uri(silo.BaseAddress, selectPath), new Uri(bare.BaseAddress, selectPath));
+        return
+        [
+            Row("1", ListFigure, list, 0.8, settings, $"{answers.List.Length} B answer"),
+            Row("2", SelectFigure, select, 0.75, settings, $"{answers.Select.Length} B answer, round robin"),
+        ];
     }
 
     private static FigureRow Row(string number, string figure, (WrkResult Subject, WrkResult Baseline) result, double target, RunSettings settings, string what)
@@ -90,44 +57,5 @@ internal sealed class HttpBenchmark : IFigureBenchmark
             $"≥ {Format.Number(target)}×",
             errors > 0 ? Verdict.Failed : settings.Judge(ratio >= target),
             note);
-    }
-
-    /// <summary>Alternates registry and baseline runs (which goes first swaps each round) and keeps the median round of each.</summary>
-    private static async Task<(WrkResult Subject, WrkResult Baseline)> CompareAsync(RunSettings settings, Uri subject, Uri baseline)
-    {
-        await WrkRunner.RunAsync(subject, settings.Warmup + TimeSpan.FromSeconds(1));
-        await WrkRunner.RunAsync(baseline, settings.Warmup + TimeSpan.FromSeconds(1));
-        var subjects = new List<WrkResult>();
-        var baselines = new List<WrkResult>();
-        for (var round = 0; round < settings.Rounds; round++)
-        {
-            if (round % 2 == 0)
-            {
-                subjects.Add(await WrkRunner.RunAsync(subject, settings.Duration));
-                baselines.Add(await WrkRunner.RunAsync(baseline, settings.Duration));
-            }
-            else
-            {
-                baselines.Add(await WrkRunner.RunAsync(baseline, settings.Duration));
-                subjects.Add(await WrkRunner.RunAsync(subject, settings.Duration));
-            }
-        }
-
-        return (Median(subjects), Median(baselines));
-    }
-
-    private static WrkResult Median(List<WrkResult> results)
-    {
-        var byRate = results.OrderBy(r => r.RequestsPerSecond).ToList();
-        var byP99 = results.OrderBy(r => r.P99Milliseconds).ToList();
-        return new WrkResult(byRate[byRate.Count / 2].RequestsPerSecond, byP99[byP99.Count / 2].P99Milliseconds, results.Sum(r => r.Errors));
-    }
-
-    private static async Task<(byte[] Body, string ContentType)> GetAsync(HttpClient http, Uri url)
-    {
-        using var response = await http.GetAsync(url);
-        response.EnsureSuccessStatusCode();
-        var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/json";
-        return (await response.Content.ReadAsByteArrayAsync(), contentType);
     }
 }

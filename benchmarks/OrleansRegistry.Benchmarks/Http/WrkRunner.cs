@@ -15,7 +15,14 @@ internal static partial class WrkRunner
             .Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Any(directory => File.Exists(Path.Combine(directory, "wrk")));
 
-    public static async Task<WrkResult> RunAsync(Uri url, TimeSpan duration)
+    /// <summary>Runs wrk; <paramref name="script"/> is a Lua file and <paramref name="scriptArguments"/> what follows <c>--</c>.</summary>
+    public static async Task<WrkResult> RunAsync(
+        Uri url,
+        TimeSpan duration,
+        int threads = Threads,
+        int connections = Connections,
+        string? script = null,
+        IReadOnlyList<string>? scriptArguments = null)
     {
         var info = new ProcessStartInfo("wrk")
         {
@@ -23,13 +30,26 @@ internal static partial class WrkRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-                 {
-                     "-t", Threads.ToString(CultureInfo.InvariantCulture),
-                     "-c", Connections.ToString(CultureInfo.InvariantCulture),
-                     "-d", $"{Math.Max(1, (int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s",
-                     "--latency", url.ToString(),
-                 })
+        var arguments = new List<string>
+        {
+            "-t", threads.ToString(CultureInfo.InvariantCulture),
+            "-c", connections.ToString(CultureInfo.InvariantCulture),
+            "-d", $"{Math.Max(1, (int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s",
+            "--latency",
+        };
+        if (script is not null)
+        {
+            arguments.AddRange(["-s", script]);
+        }
+
+        arguments.Add(url.ToString());
+        if (scriptArguments is not null)
+        {
+            arguments.Add("--");
+            arguments.AddRange(scriptArguments);
+        }
+
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }

@@ -49,6 +49,12 @@ internal sealed class BenchmarkCluster : IAsyncDisposable
     /// <summary>The silo's own grain factory: calls go in-process, as the HTTP API's do, and stateless workers run on that silo.</summary>
     public IGrainFactory GrainFactory(int silo) => _cluster.Silos[silo].SiloHost.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>A service of the silo's container, such as the <c>SiloBalancer</c> the HTTP API picks with.</summary>
+    public T Service<T>(int silo)
+        where T : notnull => _cluster.Silos[silo].SiloHost.Services.GetRequiredService<T>();
+
+    public SiloAddress Address(int silo) => _cluster.Silos[silo].SiloAddress;
+
     public SiloServiceCache Cache(int silo) => _cluster.Silos[silo].SiloHost.Services.GetRequiredService<SiloServiceCache>();
 
     public async ValueTask DisposeAsync()

@@ -1,14 +1,8 @@
 using System.Globalization;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Perfolizer.Horology;
 using OrleansRegistry.Benchmarks.Cli;
 using OrleansRegistry.Benchmarks.Report;
+using OrleansRegistry.Benchmarks.Support;
 using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Benchmarks.Strategies;
@@ -28,30 +22,8 @@ internal sealed class StrategyBenchmark : IFigureBenchmark
 
     public Task<IReadOnlyList<FigureRow>> RunAsync(RunSettings settings)
     {
-        var artifacts = Directory.CreateTempSubdirectory("bench-bdn-");
-        try
-        {
-            var job = settings.Quick
-                ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
-                : Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
-                    .WithWarmupCount(3)
-                    .WithIterationCount(10)
-                    .WithIterationTime(TimeInterval.FromMilliseconds(200));
-            using var log = new StreamLogger(Path.Combine(artifacts.FullName, "run.log"));
-            var config = ManualConfig.CreateEmpty()
-                .AddJob(job)
-                .AddDiagnoser(MemoryDiagnoser.Default)
-                .AddColumnProvider(DefaultConfig.Instance.GetColumnProviders().ToArray())
-                .AddLogger(log)
-                .WithArtifactsPath(artifacts.FullName)
-                .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.DisableLogFile);
-            var summary = BenchmarkRunner.Run<StrategyPickBenchmarks>(config);
-            return Task.FromResult<IReadOnlyList<FigureRow>>(Rows(summary, settings));
-        }
-        finally
-        {
-            artifacts.Delete(recursive: true);
-        }
+        var summary = BenchmarkDotNetRun.Run<StrategyPickBenchmarks>(settings);
+        return Task.FromResult<IReadOnlyList<FigureRow>>(Rows(summary, settings));
     }
 
     private static List<FigureRow> Rows(Summary summary, RunSettings settings)

@@ -19,17 +19,19 @@ internal sealed class OrleansClient : IAsyncDisposable
 
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    public static async Task<OrleansClient> ConnectAsync(SiloProcess silo)
+    public static Task<OrleansClient> ConnectAsync(SiloProcess silo) => ConnectAsync(silo.GatewayPort, silo.ClusterId);
+
+    public static async Task<OrleansClient> ConnectAsync(int gatewayPort, string clusterId)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering(new IPEndPoint(IPAddress.Loopback, silo.GatewayPort));
+            client.UseStaticClustering(new IPEndPoint(IPAddress.Loopback, gatewayPort));
             client.Configure<ClusterOptions>(cluster =>
             {
-                cluster.ClusterId = silo.ClusterId;
-                cluster.ServiceId = silo.ClusterId;
+                cluster.ClusterId = clusterId;
+                cluster.ServiceId = clusterId;
             });
         });
         var host = builder.Build();
