@@ -15,4 +15,7 @@ public sealed partial class ServiceGrain
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Updating the catalog entry of {ServiceName} failed")]
     private static partial void LogCatalogFailed(ILogger logger, Exception exception, string serviceName);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "The catalog did not take the counts of {ServiceName} within {Timeout}; the change is acknowledged and the catalog follows")]
+    private static partial void LogCatalogSlow(ILogger logger, string serviceName, TimeSpan timeout);
 }

@@ -37,6 +37,7 @@ public sealed partial class ServiceGrain(
     TimeProvider timeProvider,
     IOptions<HealthCheckOptions> healthOptions,
     IOptions<ReminderOptions> reminderOptions,
+    IOptions<BalancerOptions> balancerOptions,
     ILogger<ServiceGrain> logger) : Grain, IServiceGrain
 {
     private readonly ObserverManager<IServiceObserver> _observers = new(ServiceObserverLimits.SubscriptionExpiry, logger);
@@ -242,14 +243,24 @@ public sealed partial class ServiceGrain(
     /// <summary>
     /// Gives the change just made to <see cref="State"/> a new index and completes once it is stored
     /// and its snapshot pushed (together with whatever else changed meanwhile) and the catalog knows
-    /// the counts it stored; throws if the write failed.
+    /// the counts it stored; throws if the write failed. A catalog whose silo stopped answering holds
+    /// the write up no longer than a push may (<see cref="BalancerOptions.PublishTimeout"/>): it is
+    /// told once that silo resumes, or reloads every count from the service grains when it moves.
     /// </summary>
     private async Task CommitAsync()
     {
         State.Index++;
         _instancesView = null;
         await _committer.CommitAsync();
-        await SyncCatalogAsync();
+        var timeout = balancerOptions.Value.PublishTimeout;
+        try
+        {
+            await SyncCatalogAsync().WaitAsync(timeout, timeProvider);
+        }
+        catch (TimeoutException)
+        {
+            LogCatalogSlow(logger, ServiceName, timeout);
+        }
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ internal static class InstanceEndpoints
 
     private static async Task<IResult> GetAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        var key = ValidatePath(http, name, id);
+        var key = ServiceRoute.InstanceGrainKey(http, name, id);
         var instance = await grains.GetGrain<IServiceGrain>(key).GetInstanceAsync(id);
         return instance is null
             ? Problems.NotFound($"Service '{name}' has no instance '{id}'.")
@@ -100,7 +100,7 @@ internal static class InstanceEndpoints
 
     private static async Task<IResult> PutAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        var key = ValidatePath(http, name, id);
+        var key = ServiceRoute.InstanceGrainKey(http, name, id);
         var document = await JsonBody.ReadAsync(http.Request, RegistryJsonContext.Default.ServiceInstanceDocument, http.RequestAborted);
         var stored = await grains.GetGrain<IServiceGrain>(key).RegisterAsync(document.ToInstance(name, id));
 
@@ -120,25 +120,17 @@ internal static class InstanceEndpoints
 
     private static async Task<IResult> DeleteAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        var key = ValidatePath(http, name, id);
+        var key = ServiceRoute.InstanceGrainKey(http, name, id);
         await grains.GetGrain<IServiceGrain>(key).DeregisterAsync(id);
         return TypedResults.NoContent();
     }
 
     private static async Task<IResult> HeartbeatAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        var key = ValidatePath(http, name, id);
+        var key = ServiceRoute.InstanceGrainKey(http, name, id);
         var result = await grains.GetGrain<IServiceGrain>(key).HeartbeatAsync(id);
         return result == HeartbeatResult.Renewed
             ? TypedResults.NoContent()
             : Problems.NotFound($"Service '{name}' has no instance '{id}'; register it again.");
-    }
-
-    /// <summary>Checks the path's namespace, service and id; returns the service's grain key.</summary>
-    private static string ValidatePath(HttpContext http, string name, string id)
-    {
-        var key = ServiceRoute.Key(http, name);
-        RegistryValidator.ValidateInstanceId(id);
-        return key.GrainKey;
     }
 }

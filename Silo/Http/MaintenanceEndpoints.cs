@@ -37,7 +37,7 @@ internal static class MaintenanceEndpoints
 
     private static async Task<IResult> EnterAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        var key = ValidatePath(http, name, id);
+        var key = ServiceRoute.InstanceGrainKey(http, name, id);
         var reason = string.Empty;
         if (http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
         {
@@ -53,16 +53,9 @@ internal static class MaintenanceEndpoints
 
     private static async Task<IResult> LeaveAsync(string name, string id, IGrainFactory grains, HttpContext http)
     {
-        var key = ValidatePath(http, name, id);
+        var key = ServiceRoute.InstanceGrainKey(http, name, id);
         return await grains.GetGrain<IServiceGrain>(key).LeaveMaintenanceAsync(id)
             ? TypedResults.NoContent()
             : Problems.NotFound($"Service '{name}' has no instance '{id}'.");
-    }
-
-    private static string ValidatePath(HttpContext http, string name, string id)
-    {
-        var key = ServiceRoute.Key(http, name);
-        RegistryValidator.ValidateInstanceId(id);
-        return key.GrainKey;
     }
 }

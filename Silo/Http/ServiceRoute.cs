@@ -1,4 +1,5 @@
 using OrleansRegistry.Grains;
+using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Http;
 
@@ -28,6 +29,14 @@ internal static class ServiceRoute
     /// <summary>The service <paramref name="name"/> of the request's namespace, both checked.</summary>
     public static ServiceKey Key(HttpContext http, string name, string field = "service_name") =>
         ServiceKey.Of(Namespace(http), name, field);
+
+    /// <summary>Checks the path's namespace, service and instance id; returns the service's grain key.</summary>
+    public static string InstanceGrainKey(HttpContext http, string name, string id)
+    {
+        var key = Key(http, name);
+        RegistryValidator.ValidateInstanceId(id);
+        return key.GrainKey;
+    }
 
     /// <summary>The path prefix of the request's namespace: empty for the default namespace on an unprefixed route.</summary>
     public static string PathPrefix(HttpContext http)
