@@ -14,10 +14,16 @@ public static class DnsQueries
     /// <summary>Asks over <paramref name="transport"/>.</summary>
     public static async Task<DnsMessage> QueryAsync(int port, string name, RecordType type, DnsTransport transport = DnsTransport.Udp)
     {
-        using var client = Client(port, transport);
-        var answer = await client.ResolveAsync(DomainName.Parse(name), type);
+        var answer = await TryQueryAsync(port, name, type, transport);
         Assert.True(answer is not null, $"no DNS answer for {name} {type} on port {port} over {transport}");
         return answer;
+    }
+
+    /// <summary>Asks over <paramref name="transport"/>; null when no answer came within the resolver's timeout.</summary>
+    public static async Task<DnsMessage?> TryQueryAsync(int port, string name, RecordType type, DnsTransport transport = DnsTransport.Udp)
+    {
+        using var client = Client(port, transport);
+        return await client.ResolveAsync(DomainName.Parse(name), type);
     }
 
     /// <summary>Sends a message as built (for example two questions) over UDP.</summary>
