@@ -34,7 +34,7 @@ public sealed partial class SiloServiceCache(
     public static readonly TimeSpan GrainReadTimeout = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, ServiceCacheEntry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<ServiceCacheEntry>> _loads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<ServiceCacheEntry>>> _loads = new(StringComparer.Ordinal);
     private long _pausesSeen;
 
     public int Count => _entries.Count;
@@ -104,13 +104,13 @@ public sealed partial class SiloServiceCache(
         }
 
         ReloadAfterPauses();
-        if (_entries.TryGetValue(serviceName, out var entry) && !entry.NeedsLoad && timeProvider.GetElapsedTime(entry.RefreshedAt) < maxAge)
-        {
-            return ValueTask.FromResult(entry);
-        }
-
-        return new ValueTask<ServiceCacheEntry>(SharedLoadAsync(serviceName));
+        return TryFresh(serviceName, maxAge, out var entry)
+            ? ValueTask.FromResult(entry)
+            : new ValueTask<ServiceCacheEntry>(SharedLoadAsync(serviceName, maxAge));
     }
+
+    private bool TryFresh(string serviceName, TimeSpan maxAge, out ServiceCacheEntry entry) =>
+        _entries.TryGetValue(serviceName, out entry!) && !entry.NeedsLoad && timeProvider.GetElapsedTime(entry.RefreshedAt) < maxAge;
 
     private async ValueTask<ServiceCacheEntry> GetAfterConfirmedAsync(ValueTask serving, string serviceName, TimeSpan maxAge)
     {
@@ -133,16 +133,26 @@ public sealed partial class SiloServiceCache(
         }
     }
 
-    private async Task<ServiceCacheEntry> SharedLoadAsync(string serviceName)
+    /// <summary>
+    /// One grain call for all the callers that found no fresh copy: a caller arriving just after a
+    /// load finished takes its result (the re-check), and concurrent callers share one load (the
+    /// <see cref="Lazy{T}"/>: a dictionary's value factory may run more than once in a race).
+    /// </summary>
+    private async Task<ServiceCacheEntry> SharedLoadAsync(string serviceName, TimeSpan maxAge)
     {
-        var pending = _loads.GetOrAdd(serviceName, LoadAsync);
+        if (TryFresh(serviceName, maxAge, out var fresh))
+        {
+            return fresh;
+        }
+
+        var pending = _loads.GetOrAdd(serviceName, name => new Lazy<Task<ServiceCacheEntry>>(() => LoadAsync(name)));
         try
         {
-            return await pending;
+            return await pending.Value;
         }
         finally
         {
-            _loads.TryRemove(new KeyValuePair<string, Task<ServiceCacheEntry>>(serviceName, pending));
+            _loads.TryRemove(new KeyValuePair<string, Lazy<Task<ServiceCacheEntry>>>(serviceName, pending));
         }
     }
 
