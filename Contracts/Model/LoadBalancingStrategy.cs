@@ -1,7 +1,6 @@
 namespace OrleansRegistry.Model;
 
 /// <summary>How the balancer picks one healthy instance of a service.</summary>
-[GenerateSerializer, Alias("registry.LoadBalancingStrategy")]
 public enum LoadBalancingStrategy
 {
     RoundRobin = 0,

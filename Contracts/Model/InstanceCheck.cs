@@ -6,10 +6,9 @@ namespace OrleansRegistry.Model;
 /// <param name="FailuresBeforeUnhealthy">Consecutive failed probes before the instance is unhealthy.</param>
 /// <param name="SuccessesBeforeHealthy">Consecutive passed probes before it is healthy again.</param>
 /// <param name="DeregisterAfter">How long the instance may stay unhealthy before it is removed (overrides Registry:HealthCheck:DeregisterAfter).</param>
-[GenerateSerializer, Immutable, Alias("registry.InstanceCheck")]
 public sealed record InstanceCheck(
-    [property: Id(0)] TimeSpan? Ttl = null,
-    [property: Id(1)] bool Tcp = false,
-    [property: Id(2)] int? FailuresBeforeUnhealthy = null,
-    [property: Id(3)] int? SuccessesBeforeHealthy = null,
-    [property: Id(4)] TimeSpan? DeregisterAfter = null);
+    TimeSpan? Ttl = null,
+    bool Tcp = false,
+    int? FailuresBeforeUnhealthy = null,
+    int? SuccessesBeforeHealthy = null,
+    TimeSpan? DeregisterAfter = null);

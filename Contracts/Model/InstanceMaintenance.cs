@@ -6,7 +6,6 @@ namespace OrleansRegistry.Model;
 /// </summary>
 /// <param name="Reason">What the operator gave (at most <see cref="Validation.RegistryLimits.MaxMaintenanceReasonLength"/> characters; may be empty).</param>
 /// <param name="Since">When the instance entered maintenance; a new reason does not move it.</param>
-[GenerateSerializer, Immutable, Alias("registry.InstanceMaintenance")]
 public sealed record InstanceMaintenance(
-    [property: Id(0)] string Reason,
-    [property: Id(1)] DateTimeOffset Since);
+    string Reason,
+    DateTimeOffset Since);

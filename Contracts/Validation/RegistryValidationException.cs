@@ -1,7 +1,6 @@
 namespace OrleansRegistry.Validation;
 
 /// <summary>Input the registry refuses; <see cref="Field"/> names the offending field. Nothing was stored.</summary>
-[GenerateSerializer, Alias("registry.RegistryValidationException")]
 public sealed class RegistryValidationException : Exception
 {
     public RegistryValidationException()
@@ -27,7 +26,9 @@ public sealed class RegistryValidationException : Exception
         Field = field;
     }
 
+    /// <summary>Rebuilds a refusal that crossed a grain call: <paramref name="message"/> already names the field.</summary>
+    internal static RegistryValidationException Restore(string field, string message) => new(message) { Field = field };
+
     /// <summary>The snake_case name of the field that was refused, as it appears on the wire.</summary>
-    [Id(0)]
     public string Field { get; private set; }
 }

@@ -6,7 +6,6 @@ namespace OrleansRegistry.Model;
 /// API's <c>?tag=T</c> and <c>?meta.K=V</c>). The conditions are kept sorted and without repeats,
 /// so two filters that ask the same are equal whatever order they were written in.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("registry.InstanceFilter")]
 public sealed record InstanceFilter
 {
     public InstanceFilter(IEnumerable<string> tags, IEnumerable<MetadataMatch> metadata)
@@ -20,10 +19,8 @@ public sealed record InstanceFilter
     /// <summary>The filter that keeps every instance.</summary>
     public static InstanceFilter None { get; } = new([], []);
 
-    [Id(0)]
     public IReadOnlyList<string> Tags { get; }
 
-    [Id(1)]
     public IReadOnlyList<MetadataMatch> Metadata { get; }
 
     public bool IsEmpty => Tags.Count == 0 && Metadata.Count == 0;

@@ -1,7 +1,6 @@
 namespace OrleansRegistry.Model;
 
 /// <summary>The health of one service instance as the registry sees it.</summary>
-[GenerateSerializer, Alias("registry.ServiceStatus")]
 public enum ServiceStatus
 {
     Healthy = 0,

@@ -1,34 +1,37 @@
 namespace OrleansRegistry.Model;
 
 /// <summary>One running copy of a service, reachable at <see cref="Host"/>:<see cref="Port"/>.</summary>
-/// <remarks>Ids are part of the stored and wire format: never renumber them, only add.</remarks>
-[GenerateSerializer, Immutable, Alias("registry.ServiceInstance")]
+/// <remarks>How it crosses a grain call is <c>ServiceInstanceSurrogate</c> (Grains.Abstractions); this assembly carries no Orleans.</remarks>
 public sealed record ServiceInstance(
-    [property: Id(0)] string Id,
-    [property: Id(1)] string ServiceName,
-    [property: Id(2)] string Host,
-    [property: Id(3)] int Port,
-    [property: Id(4)] ServiceStatus Status,
-    [property: Id(5)] IReadOnlyDictionary<string, string> Metadata,
-    [property: Id(6)] string? HealthCheckUrl,
-    [property: Id(7)] DateTimeOffset LastHeartbeat,
-    [property: Id(8)] DateTimeOffset CreatedAt)
+    string Id,
+    string ServiceName,
+    string Host,
+    int Port,
+    ServiceStatus Status,
+    IReadOnlyDictionary<string, string> Metadata,
+    string? HealthCheckUrl,
+    DateTimeOffset LastHeartbeat,
+    DateTimeOffset CreatedAt)
 {
     /// <summary>Per-instance health-check settings; null uses the registry's defaults.</summary>
-    [Id(9)]
     public InstanceCheck? Check { get; init; }
 
     /// <summary>
     /// True while the registry keeps this unhealthy instance selectable because too many of the
     /// service's instances failed at once (panic mode).
     /// </summary>
-    [Id(10)]
     public bool Panic { get; init; }
 
     // Null when the instance has no tags: most have none, and a null costs neither an array per
     // instance in memory nor bytes in each push.
-    [Id(11)]
     private readonly string[]? _tags;
+
+    /// <summary>The tags as stored (null when none), for the grain-call surrogate, which must not normalize again.</summary>
+    internal string[]? TagArray
+    {
+        get => _tags;
+        init => _tags = value;
+    }
 
     /// <summary>
     /// The instance's tags, in the order given, duplicates dropped; empty (one shared array) when it has none.
@@ -47,7 +50,6 @@ public sealed record ServiceInstance(
     public bool HasTag(string tag) => _tags is { } tags && Array.IndexOf(tags, tag) >= 0;
 
     /// <summary>Set while an operator holds the instance out of rotation; null otherwise. Re-registration keeps it.</summary>
-    [Id(12)]
     public InstanceMaintenance? Maintenance { get; init; }
 
     /// <summary>The metadata key read by weighted round robin.</summary>
