@@ -131,6 +131,39 @@ public static class WireMapping
         return instance;
     }
 
+    /// <summary>
+    /// An instance as the registry answered it (a listing's element): every field the registry
+    /// sets is kept. Not validated as input is: the registry already accepted it.
+    /// </summary>
+    /// <exception cref="FormatException">A field the registry always sends is missing or unreadable.</exception>
+    public static ServiceInstance FromAnswer(this ServiceInstanceDocument document, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Id is null || document.Host is null || document.Port is null || !TryParseStatus(document.Status, out var status))
+        {
+            throw new FormatException("The registry answered an instance without id, host, port or a known status.");
+        }
+
+        return new ServiceInstance(
+            document.Id,
+            serviceName,
+            document.Host,
+            document.Port.Value,
+            status,
+            document.Metadata ?? new Dictionary<string, string>(StringComparer.Ordinal),
+            string.IsNullOrEmpty(document.HealthCheckUrl) ? null : document.HealthCheckUrl,
+            document.LastHeartbeat is { } heartbeat ? new DateTimeOffset(DateTime.SpecifyKind(heartbeat, DateTimeKind.Utc)) : default,
+            document.CreatedAt is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : default)
+        {
+            Check = document.Check is { } check ? ToCheck(check) : null,
+            Tags = ToTags(document.Tags),
+            Panic = document.Panic == true,
+            Maintenance = document.Maintenance is { Reason: { } reason } maintenance
+                ? new InstanceMaintenance(reason, maintenance.Since is { } since ? new DateTimeOffset(DateTime.SpecifyKind(since, DateTimeKind.Utc)) : default)
+                : null,
+        };
+    }
+
     public static ServiceDefinitionDocument ToDocument(this ServiceDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

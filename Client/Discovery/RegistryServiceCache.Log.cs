@@ -19,8 +19,8 @@ public sealed partial class RegistryServiceCache
     [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "The registry answers again for {ServiceName}")]
     private static partial void LogRegistryReachableAgain(ILogger logger, string serviceName);
 
-    [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Cluster gateways changed; renewing change subscriptions")]
-    private static partial void LogGatewaysChanged(ILogger logger);
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "The connection to the registry changed; renewing change subscriptions")]
+    private static partial void LogConnectionChanged(ILogger logger);
 
     [LoggerMessage(EventId = 7007, Level = LogLevel.Debug, Message = "Dropped {ServiceName} from the cache: not used recently")]
     private static partial void LogIdleServiceDropped(ILogger logger, string serviceName);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansRegistry.Client.Options;
-using OrleansRegistry.Grains;
+using OrleansRegistry.Client.Transport;
 using OrleansRegistry.LoadBalancing;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
@@ -13,41 +13,36 @@ namespace OrleansRegistry.Client.Discovery;
 /// The client's per-service cache of instances, kept current by the registry's pushes. The first
 /// read of a service subscribes to its changes; subscriptions are renewed every
 /// <see cref="RegistryClientOptions.SubscriptionRenewal"/> and at once when the cluster connection
-/// changes. A list the registry has not confirmed within <see cref="RegistryClientOptions.CacheTtl"/>
+/// changes (<see cref="IRegistryTransport.ConnectionChanged"/>). A list the registry has not confirmed within <see cref="RegistryClientOptions.CacheTtl"/>
 /// is re-read; when the registry cannot be reached the last known good list is served.
 /// </summary>
 public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, CachedService> _services = new(StringComparer.Ordinal);
-    private readonly IGrainFactory _grainFactory;
+    private readonly IRegistryTransport _transport;
     private readonly RegistryClientOptions _options;
     private readonly TimeProvider _timeProvider;
-    private readonly ClusterConnectionSignal _connectionSignal;
     private readonly ILogger<RegistryServiceCache> _logger;
-    private readonly ServiceChangeObserver _observer;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _renewNow = new(0, 1);
-    private IServiceObserver? _observerReference;
     private Task? _renewalLoop;
     private bool _disposed;
 
     public RegistryServiceCache(
-        IGrainFactory grainFactory,
+        IRegistryTransport transport,
         IOptions<RegistryClientOptions> options,
         TimeProvider timeProvider,
-        ClusterConnectionSignal connectionSignal,
         ILogger<RegistryServiceCache> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(connectionSignal);
-        _grainFactory = grainFactory;
+        ArgumentNullException.ThrowIfNull(transport);
+        _transport = transport;
         _options = options.Value;
         _timeProvider = timeProvider;
-        _connectionSignal = connectionSignal;
         _logger = logger;
-        _observer = new ServiceChangeObserver(ApplyPushed);
-        _connectionSignal.GatewaysChanged += OnGatewaysChanged;
+        _transport.SnapshotReceived += ApplyPushed;
+        _transport.ConnectionChanged += OnConnectionChanged;
     }
 
     /// <summary>Services currently cached.</summary>
@@ -112,7 +107,6 @@ public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         Task? loop;
-        IServiceObserver? reference;
         lock (_gate)
         {
             if (_disposed)
@@ -122,29 +116,17 @@ public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
 
             _disposed = true;
             loop = _renewalLoop;
-            reference = _observerReference;
         }
 
-        _connectionSignal.GatewaysChanged -= OnGatewaysChanged;
+        Unhook();
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (loop is not null)
         {
             await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        if (reference is not null)
-        {
-            // Courtesy only: the registry drops subscriptions that are not renewed anyway.
-            await Task.WhenAll(_services.Values.Select(entry => UnsubscribeQuietlyAsync(entry.Name, reference))).ConfigureAwait(false);
-            try
-            {
-                _grainFactory.DeleteObjectReference<IServiceObserver>(reference);
-            }
-            catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException)
-            {
-                // The cluster client is already gone, and its object references with it.
-            }
-        }
+        // Courtesy only: the registry drops subscriptions that are not renewed anyway.
+        await Task.WhenAll(_services.Values.Select(entry => UnsubscribeQuietlyAsync(entry.Name))).ConfigureAwait(false);
 
         foreach (var entry in _services.Values)
         {
@@ -168,7 +150,7 @@ public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
             _disposed = true;
         }
 
-        _connectionSignal.GatewaysChanged -= OnGatewaysChanged;
+        Unhook();
         _stopping.Cancel();
         foreach (var entry in _services.Values)
         {
@@ -275,8 +257,7 @@ public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
         var hadFailed = entry.LastError is not null;
         try
         {
-            var service = _grainFactory.GetGrain<IServiceGrain>(entry.Name);
-            var snapshot = await service.SubscribeAsync(GetObserverReference())
+            var snapshot = await _transport.SubscribeAsync(entry.Name, _stopping.Token)
                 .WaitAsync(_options.RegistryTimeout, _timeProvider)
                 .ConfigureAwait(false);
             if (entry.ApplyCurrent(snapshot, _timeProvider.GetTimestamp(), appliedAtCall))
@@ -318,44 +299,24 @@ public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
 
         LogIdleServiceDropped(_logger, entry.Name);
         entry.Dispose();
-        IServiceObserver? reference;
-        lock (_gate)
-        {
-            reference = _observerReference;
-        }
-
-        if (reference is not null)
-        {
-            await UnsubscribeQuietlyAsync(entry.Name, reference).ConfigureAwait(false);
-        }
+        await UnsubscribeQuietlyAsync(entry.Name).ConfigureAwait(false);
     }
 
-    private async Task UnsubscribeQuietlyAsync(string serviceName, IServiceObserver reference)
+    private async Task UnsubscribeQuietlyAsync(string serviceName)
     {
         try
         {
-            await _grainFactory.GetGrain<IServiceGrain>(serviceName).UnsubscribeAsync(reference)
+            await _transport.UnsubscribeAsync(serviceName, CancellationToken.None)
                 .WaitAsync(_options.RegistryTimeout, _timeProvider)
                 .ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
         {
-            // The cluster client went first (the host is shutting down): nothing to unsubscribe through.
+            // The transport went first (the host is shutting down): nothing to unsubscribe through.
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             LogUnsubscribeFailed(_logger, exception, serviceName);
-        }
-    }
-
-    private IServiceObserver GetObserverReference()
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-
-            // The cache keeps _observer alive: Orleans holds local observer objects only weakly.
-            return _observerReference ??= _grainFactory.CreateObjectReference<IServiceObserver>(_observer);
         }
     }
 
@@ -381,10 +342,16 @@ public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
         }
     }
 
-    private void OnGatewaysChanged()
+    private void OnConnectionChanged()
     {
-        LogGatewaysChanged(_logger);
+        LogConnectionChanged(_logger);
         RequestRenewal();
+    }
+
+    private void Unhook()
+    {
+        _transport.SnapshotReceived -= ApplyPushed;
+        _transport.ConnectionChanged -= OnConnectionChanged;
     }
 
     private void RequestRenewal()

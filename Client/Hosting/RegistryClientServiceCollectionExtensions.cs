@@ -9,6 +9,8 @@ using OrleansRegistry.Client.Endpoints;
 using OrleansRegistry.Client.Options;
 using OrleansRegistry.Client.Picking;
 using OrleansRegistry.Client.SelfRegistration;
+using OrleansRegistry.Client.Transport;
+using OrleansRegistry.Client.Transport.Http;
 using OrleansRegistry.Client.Watching;
 
 namespace OrleansRegistry.Client.Hosting;
@@ -19,9 +21,9 @@ public static class RegistryClientServiceCollectionExtensions
     /// Adds the registry client: <see cref="IServiceClient"/>, its pushed cache
     /// (<see cref="RegistryServiceCache"/>), <see cref="RegistryWatcher"/> and the named
     /// <c>HttpClient</c> <see cref="ServiceClient.HttpClientName"/>. Settings bind from
-    /// <c>Registry:Client</c>, then <paramref name="configure"/>. Needs an Orleans client (or silo)
-    /// in the same container: <c>IGrainFactory</c> reaches the registry, and in an app built with
-    /// <c>UseOrleansClient</c> the cache hears of gateway changes to resubscribe at once.
+    /// <c>Registry:Client</c>, then <paramref name="configure"/>. The registry is reached over HTTP
+    /// at <see cref="RegistryClientOptions.Url"/> (and <see cref="RegistryClientOptions.Urls"/>),
+    /// unless a transport was added before (<c>AddOrleansRegistryClient</c> adds the Orleans one).
     /// </summary>
     public static IServiceCollection AddRegistryClient(this IServiceCollection services, Action<RegistryClientOptions>? configure = null)
     {
@@ -34,8 +36,17 @@ public static class RegistryClientServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryClientOptions>, RegistryClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ClusterConnectionSignal>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterConnectionStatusObserver, ClusterConnectionSignal>(provider => provider.GetRequiredService<ClusterConnectionSignal>()));
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(IRegistryTransport)))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegistryClientOptions>, HttpTransportOptionsValidator>());
+            services.AddSingleton<HttpRegistryTransport>();
+            services.AddSingleton<IRegistryTransport>(provider => provider.GetRequiredService<HttpRegistryTransport>());
+            services.AddHttpClient(HttpRegistryTransport.HttpClientName)
+
+                // Each call sets its own limit: a blocking query waits longer than any other call may.
+                .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        }
+
         services.TryAddSingleton<RegistryServiceCache>();
         services.TryAddSingleton<InstanceCircuitBreakers>();
         services.TryAddSingleton<InstanceSelector>();
@@ -88,6 +99,7 @@ public static class RegistryClientServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        services.AddRegistryClient();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SelfRegistrationOptions>, SelfRegistrationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SelfRegistrationService>();

@@ -8,6 +8,25 @@ public sealed class RegistryClientOptions
 {
     public const string SectionName = "Registry:Client";
 
+    /// <summary>
+    /// The registry's HTTP address, such as <c>http://registry:8080</c>: the client then talks to it
+    /// over HTTP (blocking queries) and needs no Orleans. Leave it empty when an Orleans client
+    /// carries the calls (<c>AddOrleansRegistryClient</c>).
+    /// </summary>
+    public string? Url { get; set; }
+
+    /// <summary>More registry addresses (every silo serves the API): the client moves to the next when one stops answering.</summary>
+    public List<string> Urls { get; set; } = [];
+
+    /// <summary>Sent as <c>X-Api-Key</c> on every HTTP call when set (writes need one once the registry has keys).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The namespace every service name of this client lives in.</summary>
+    public string Namespace { get; set; } = "default";
+
+    /// <summary>How long one blocking query waits for a change (HTTP mode); keep it below <see cref="CacheTtl"/> so an answer confirms the list in time.</summary>
+    public TimeSpan BlockingQueryWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The strategy a call uses unless its request names another.</summary>
     public LoadBalancingStrategy Strategy { get; set; } = LoadBalancingStrategy.RoundRobin;
 
@@ -45,6 +64,10 @@ public sealed class RegistryClientOptions
     public long MaxResponseContentBytes { get; set; } = 16 * 1024 * 1024;
 
     public ServiceCallResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary><see cref="Url"/> and <see cref="Urls"/>, in that order, blanks and repeats left out.</summary>
+    public IReadOnlyList<string> RegistryUrls() =>
+        (Url is null ? Urls : Urls.Prepend(Url)).Where(url => !string.IsNullOrWhiteSpace(url)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 
     /// <summary>Serializer settings of the typed calls (web defaults: camelCase, case-insensitive).</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OrleansRegistry.Grains;
+using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Client.Options;
 
@@ -35,6 +36,29 @@ public sealed class RegistryClientOptionsValidator : IValidateOptions<RegistryCl
         if (options.SubscriptionRenewal <= TimeSpan.Zero || options.SubscriptionRenewal >= ServiceObserverLimits.SubscriptionExpiry)
         {
             failures.Add($"{Section}:SubscriptionRenewal must be positive and shorter than the registry's subscription expiry ({ServiceObserverLimits.SubscriptionExpiry}).");
+        }
+
+        if (!RegistryValidator.IsValidName(options.Namespace))
+        {
+            failures.Add($"{Section}:Namespace must match [A-Za-z0-9][A-Za-z0-9._-]{{0,127}}.");
+        }
+
+        foreach (var url in options.RegistryUrls())
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            {
+                failures.Add($"{Section}:Url and :Urls must be absolute http or https URLs without query or fragment (got '{url}').");
+            }
+        }
+
+        if (options.ApiKey is { } key && (key.Length == 0 || key.Any(char.IsControl)))
+        {
+            failures.Add($"{Section}:ApiKey must not be empty or contain control characters.");
+        }
+
+        if (options.BlockingQueryWait < TimeSpan.FromSeconds(1) || options.BlockingQueryWait > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{Section}:BlockingQueryWait must be between 1 second and 5 minutes (the registry's longest wait).");
         }
 
         if (options.DefaultScheme is not ("http" or "https"))

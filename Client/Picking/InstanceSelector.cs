@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansRegistry.Client.Calls;
 using OrleansRegistry.Client.Discovery;
 using OrleansRegistry.Client.Options;
-using OrleansRegistry.Grains;
+using OrleansRegistry.Client.Transport;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
@@ -11,7 +11,7 @@ namespace OrleansRegistry.Client.Picking;
 
 /// <summary>
 /// Picks an instance and counts the connection on it: locally from the pushed cache with the
-/// balancer's strategy classes, or through <see cref="IBalancerGrain"/>. Instances whose circuit
+/// balancer's strategy classes, or through the registry's balancer (<see cref="IRegistryTransport.SelectAsync"/>). Instances whose circuit
 /// breaker is open are skipped, and so are instances the caller already tried in this call while
 /// others remain.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed partial class InstanceSelector
 
     private readonly RegistryServiceCache _cache;
     private readonly InstanceCircuitBreakers _breakers;
-    private readonly IGrainFactory _grainFactory;
+    private readonly IRegistryTransport _transport;
     private readonly RegistryClientOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<InstanceSelector> _logger;
@@ -32,7 +32,7 @@ public sealed partial class InstanceSelector
     public InstanceSelector(
         RegistryServiceCache cache,
         InstanceCircuitBreakers breakers,
-        IGrainFactory grainFactory,
+        IRegistryTransport transport,
         IOptions<RegistryClientOptions> options,
         TimeProvider timeProvider,
         ILogger<InstanceSelector> logger)
@@ -40,7 +40,7 @@ public sealed partial class InstanceSelector
         ArgumentNullException.ThrowIfNull(options);
         _cache = cache;
         _breakers = breakers;
-        _grainFactory = grainFactory;
+        _transport = transport;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -143,14 +143,13 @@ public sealed partial class InstanceSelector
     {
         // Keeps the service cached, so local selection can stand in while the balancer is unreachable.
         _cache.Warm(serviceName);
-        var balancer = _grainFactory.GetGrain<IBalancerGrain>(0);
-        Selection? fallback = null;
+        BalancerSelection? fallback = null;
         for (var i = 0; i < BalancerPicksPerAttempt; i++)
         {
-            Selection? selection;
+            BalancerSelection? selection;
             try
             {
-                selection = await SelectAsync(balancer, serviceName, strategy, cancellationToken).ConfigureAwait(false);
+                selection = await SelectAsync(serviceName, strategy, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not RegistryValidationException && !cancellationToken.IsCancellationRequested)
             {
@@ -206,9 +205,9 @@ public sealed partial class InstanceSelector
     /// the caller gives up (or the call times out) a selection that still arrives has its lease
     /// returned instead of leaking it.
     /// </summary>
-    private async Task<Selection?> SelectAsync(IBalancerGrain balancer, string serviceName, LoadBalancingStrategy strategy, CancellationToken cancellationToken)
+    private async Task<BalancerSelection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy, CancellationToken cancellationToken)
     {
-        var call = balancer.SelectAsync(serviceName, strategy);
+        var call = _transport.SelectAsync(serviceName, strategy, InstanceFilter.None, near: null, CancellationToken.None);
         try
         {
             return await call.WaitAsync(_options.RegistryTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -221,7 +220,7 @@ public sealed partial class InstanceSelector
         }
     }
 
-    private async Task ReleaseWhenArrivedAsync(Task<Selection?> abandoned)
+    private async Task ReleaseWhenArrivedAsync(Task<BalancerSelection?> abandoned)
     {
         try
         {
@@ -237,7 +236,7 @@ public sealed partial class InstanceSelector
         }
     }
 
-    private InstanceLease BalancerLease(Selection selection)
+    private InstanceLease BalancerLease(BalancerSelection selection)
     {
         Interlocked.Increment(ref _openLeases);
         return new InstanceLease(selection.Instance, async () =>
@@ -254,28 +253,26 @@ public sealed partial class InstanceSelector
     }
 
     /// <summary>Returns a balancer lease; a release that fails is logged (the lease expires on the silo).</summary>
-    private async Task ReleaseAsync(Selection? selection)
+    private async Task ReleaseAsync(BalancerSelection? selection)
     {
-        if (selection?.Lease is not { } lease)
+        if (selection?.Release is not { } release)
         {
             return;
         }
 
         try
         {
-            await _grainFactory.GetGrain<IBalancerGrain>(0).ReleaseAsync(lease)
-                .WaitAsync(_options.RegistryTimeout, _timeProvider)
-                .ConfigureAwait(false);
+            await release().WaitAsync(_options.RegistryTimeout, _timeProvider).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            LogReleaseFailed(_logger, exception, lease.ServiceName, lease.LeaseId);
+            LogReleaseFailed(_logger, exception, selection.Instance.ServiceName, selection.Instance.Id);
         }
     }
 
     [LoggerMessage(EventId = 7201, Level = LogLevel.Warning, Message = "The balancer could not be reached for {ServiceName}; picking from the local cache")]
     private static partial void LogBalancerUnreachable(ILogger logger, Exception exception, string serviceName);
 
-    [LoggerMessage(EventId = 7202, Level = LogLevel.Warning, Message = "Could not return lease {LeaseId} of {ServiceName}; it expires on the silo")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string serviceName, long leaseId);
+    [LoggerMessage(EventId = 7202, Level = LogLevel.Warning, Message = "Could not return the lease on {ServiceName}/{InstanceId}; it expires on the silo")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string serviceName, string instanceId);
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansRegistry.Client.Picking;
-using OrleansRegistry.Grains;
+using OrleansRegistry.Client.Transport;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
@@ -19,10 +19,10 @@ namespace OrleansRegistry.Client.SelfRegistration;
 /// Registers this process as an instance once the server listens, heartbeats (registering again
 /// when the registry forgot it), and at graceful shutdown deregisters first, then keeps serving for
 /// the drain period. It works in <see cref="IHostedLifecycleService.StoppingAsync"/>, which runs
-/// before any hosted service stops, so the server and the cluster client are still up throughout.
+/// before any hosted service stops, so the server and the registry transport are still up throughout.
 /// </summary>
 public sealed partial class SelfRegistrationService(
-    IGrainFactory grainFactory,
+    IRegistryTransport transport,
     IOptions<SelfRegistrationOptions> options,
     TimeProvider timeProvider,
     IServiceProvider services,
@@ -64,7 +64,7 @@ public sealed partial class SelfRegistrationService(
         var settings = options.Value;
         try
         {
-            await grainFactory.GetGrain<IServiceGrain>(instance.ServiceName).DeregisterAsync(instance.Id)
+            await transport.DeregisterAsync(instance.ServiceName, instance.Id, cancellationToken)
                 .WaitAsync(settings.RegistryTimeout, timeProvider, cancellationToken)
                 .ConfigureAwait(false);
             LogDeregistered(logger, instance.ServiceName, instance.Id, settings.DrainPeriod);
@@ -101,7 +101,6 @@ public sealed partial class SelfRegistrationService(
     private async Task RunAsync(ServiceInstance instance, CancellationToken stopping)
     {
         var settings = options.Value;
-        var service = grainFactory.GetGrain<IServiceGrain>(instance.ServiceName);
         var registered = false;
         while (!stopping.IsCancellationRequested)
         {
@@ -109,12 +108,12 @@ public sealed partial class SelfRegistrationService(
             {
                 if (!registered)
                 {
-                    await service.RegisterAsync(instance).WaitAsync(settings.RegistryTimeout, timeProvider, stopping).ConfigureAwait(false);
+                    await transport.RegisterAsync(instance, stopping).WaitAsync(settings.RegistryTimeout, timeProvider, stopping).ConfigureAwait(false);
                     registered = true;
                     LogRegistered(logger, instance.ServiceName, instance.Id, instance.Host, instance.Port);
                     _registered.TrySetResult(instance);
                 }
-                else if (await service.HeartbeatAsync(instance.Id).WaitAsync(settings.RegistryTimeout, timeProvider, stopping).ConfigureAwait(false) == HeartbeatResult.NotRegistered)
+                else if (!await transport.HeartbeatAsync(instance.ServiceName, instance.Id, stopping).WaitAsync(settings.RegistryTimeout, timeProvider, stopping).ConfigureAwait(false))
                 {
                     LogForgotten(logger, instance.ServiceName, instance.Id);
                     registered = false;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
-using OrleansRegistry.Client.Hosting;
+using OrleansRegistry.Client.Orleans;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Connection;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using OrleansRegistry.Client.Orleans;
 using OrleansRegistry.Client.Hosting;
 
 namespace OrleansRegistry.ClientApp.Connection;
@@ -90,7 +91,7 @@ internal sealed class RegistryConnection : IAsyncDisposable
             // after min(this interval, 5 s), which would eat the whole connect timeout.
             client.Configure<TypeManagementOptions>(types => types.TypeMapRefreshInterval = ClientSettings.ManifestRetryInterval);
         });
-        builder.Services.AddRegistryClient();
+        builder.Services.AddOrleansRegistryClient();
         return builder.Build();
     }
 

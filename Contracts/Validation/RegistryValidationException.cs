@@ -26,8 +26,8 @@ public sealed class RegistryValidationException : Exception
         Field = field;
     }
 
-    /// <summary>Rebuilds a refusal that crossed a grain call: <paramref name="message"/> already names the field.</summary>
-    internal static RegistryValidationException Restore(string field, string message) => new(message) { Field = field };
+    /// <summary>Rebuilds a refusal that crossed a grain call or came back over HTTP: <paramref name="message"/> already names the field.</summary>
+    public static RegistryValidationException Refused(string field, string message) => new(message) { Field = field };
 
     /// <summary>The snake_case name of the field that was refused, as it appears on the wire.</summary>
     public string Field { get; private set; }

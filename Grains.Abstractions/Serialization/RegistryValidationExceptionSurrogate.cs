@@ -12,7 +12,7 @@ public readonly record struct RegistryValidationExceptionSurrogate(
 public sealed class RegistryValidationExceptionConverter : IConverter<RegistryValidationException, RegistryValidationExceptionSurrogate>
 {
     public RegistryValidationException ConvertFromSurrogate(in RegistryValidationExceptionSurrogate surrogate) =>
-        RegistryValidationException.Restore(surrogate.Field, surrogate.Message);
+        RegistryValidationException.Refused(surrogate.Field, surrogate.Message);
 
     public RegistryValidationExceptionSurrogate ConvertToSurrogate(in RegistryValidationException value) => new(value.Field, value.Message);
 }

@@ -1,3 +1,4 @@
+using OrleansRegistry.Contracts;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;

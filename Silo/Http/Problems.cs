@@ -1,3 +1,4 @@
+using OrleansRegistry.Contracts;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansRegistry.Validation;

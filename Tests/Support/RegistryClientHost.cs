@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OrleansRegistry.Client.Orleans;
 using OrleansRegistry.Client.Calls;
 using OrleansRegistry.Client.Discovery;
 using OrleansRegistry.Client.Hosting;
@@ -53,7 +54,7 @@ public sealed class RegistryClientHost : IAsyncDisposable
             builder.Services.AddSingleton(timeProvider);
         }
 
-        builder.Services.AddRegistryClient(configure);
+        builder.Services.AddOrleansRegistryClient(configure);
         services?.Invoke(builder.Services);
         return new RegistryClientHost(builder.Build(), started: false);
     }
@@ -64,7 +65,7 @@ public sealed class RegistryClientHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort));
-        builder.Services.AddRegistryClient(configure);
+        builder.Services.AddOrleansRegistryClient(configure);
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(timeout.Token);

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using OrleansRegistry.Client.Orleans;
 using OrleansRegistry.Client.Hosting;
 using OrleansRegistry.Tests.Support;
 

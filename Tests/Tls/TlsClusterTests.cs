@@ -5,6 +5,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OrleansRegistry.Client.Orleans;
 using OrleansRegistry.Grains;
 using OrleansRegistry.Tests.Processes;
 using OrleansRegistry.Tests.Support;

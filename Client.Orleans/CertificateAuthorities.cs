@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace OrleansRegistry.Client.Hosting;
+namespace OrleansRegistry.Client.Orleans;
 
 /// <summary>Trust in the CA that issued the registry's certificates, and nothing else.</summary>
 internal static class CertificateAuthorities

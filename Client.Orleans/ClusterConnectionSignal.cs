@@ -1,4 +1,4 @@
-namespace OrleansRegistry.Client.Discovery;
+namespace OrleansRegistry.Client.Orleans;
 
 /// <summary>
 /// Relays the Orleans client's gateway events to the cache. It has no dependencies of its own

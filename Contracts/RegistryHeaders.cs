@@ -1,4 +1,4 @@
-namespace OrleansRegistry.Silo.Http;
+namespace OrleansRegistry.Contracts;
 
 /// <summary>The HTTP headers the registry reads or writes besides the standard ones.</summary>
 public static class RegistryHeaders

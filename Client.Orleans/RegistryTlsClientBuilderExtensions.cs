@@ -2,7 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Orleans.Connections.Security;
 using Orleans.Hosting;
 
-namespace OrleansRegistry.Client.Hosting;
+namespace OrleansRegistry.Client.Orleans;
 
 /// <summary>TLS from an Orleans client to a registry whose silos run with <c>Registry:Tls:CertificatePath</c>.</summary>
 public static class RegistryTlsClientBuilderExtensions

@@ -1,0 +1,336 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansRegistry.Client.Options;
+using OrleansRegistry.Contracts;
+using OrleansRegistry.Model;
+using Polly;
+using Polly.Retry;
+
+namespace OrleansRegistry.Client.Transport.Http;
+
+/// <summary>
+/// Reaches the registry over its HTTP API (<see cref="RegistryClientOptions.Url"/> and
+/// <see cref="RegistryClientOptions.Urls"/>): a subscription is a loop of blocking queries
+/// (<c>?index=&amp;wait=</c>) whose every answer is reported, so the cache stays confirmed while the
+/// service does not change. A call that cannot reach one address is tried once on each other
+/// address (Polly retry), and later calls stay on the one that answered. Every request carries
+/// <see cref="RegistryClientOptions.ApiKey"/> and addresses <see cref="RegistryClientOptions.Namespace"/>.
+/// </summary>
+public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDisposable
+{
+    /// <summary>The named <c>HttpClient</c> the transport uses (configure its handler for TLS or proxies).</summary>
+    public const string HttpClientName = "OrleansRegistry.Registry";
+
+    private readonly ConcurrentDictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly HttpClient _http;
+    private readonly RegistryAddresses _addresses;
+    private readonly RegistryClientOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<HttpRegistryTransport> _logger;
+    private readonly ResiliencePipeline _failover;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly string _namespacePath;
+    private bool _disposed;
+
+    public HttpRegistryTransport(IHttpClientFactory httpClients, IOptions<RegistryClientOptions> options, TimeProvider timeProvider, ILogger<HttpRegistryTransport> logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClients);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _http = httpClients.CreateClient(HttpClientName);
+        _addresses = new RegistryAddresses(_options.RegistryUrls());
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _namespacePath = $"namespaces/{Uri.EscapeDataString(_options.Namespace)}/services/";
+        _failover = _addresses.Count == 1
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    // One try on each other address; no pause, the next address is another server.
+                    MaxRetryAttempts = _addresses.Count - 1,
+                    Delay = TimeSpan.Zero,
+                    BackoffType = DelayBackoffType.Constant,
+                    UseJitter = false,
+                    ShouldHandle = new PredicateBuilder().Handle<RegistryUnreachableException>(),
+                })
+                .Build();
+    }
+
+    /// <inheritdoc />
+    public event Action<ServiceSnapshot>? SnapshotReceived;
+
+    /// <summary>Never raised: subscriptions live in this client, so moving to another address loses none.</summary>
+    public event Action? ConnectionChanged
+    {
+        add { }
+        remove { }
+    }
+
+    /// <summary>The address calls go to now.</summary>
+    public Uri CurrentUrl => _addresses.Current.Url;
+
+    public async Task<ServiceSnapshot> SubscribeAsync(string serviceName, CancellationToken cancellationToken)
+    {
+        var snapshot = await ReadAsync(serviceName, index: null, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_subscriptions.ContainsKey(serviceName))
+            {
+                var subscription = new Subscription(serviceName, CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
+                _subscriptions[serviceName] = subscription;
+                subscription.Loop = Task.Run(() => FollowAsync(subscription, snapshot.Index), CancellationToken.None);
+            }
+        }
+
+        return snapshot;
+    }
+
+    public async Task UnsubscribeAsync(string serviceName, CancellationToken cancellationToken)
+    {
+        if (_subscriptions.TryRemove(serviceName, out var subscription))
+        {
+            await subscription.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async Task RegisterAsync(ServiceInstance instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var document = instance.ToDocument();
+        using var response = await SendAsync(HttpMethod.Put, InstancePath(instance.ServiceName, instance.Id), () => JsonContent.Create(document, RegistryJsonContext.Default.ServiceInstanceDocument), _options.RegistryTimeout, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> HeartbeatAsync(string serviceName, string instanceId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Put, InstancePath(serviceName, instanceId) + "/heartbeat", null, _options.RegistryTimeout, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task DeregisterAsync(string serviceName, string instanceId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, InstancePath(serviceName, instanceId), null, _options.RegistryTimeout, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> SetMaintenanceAsync(string serviceName, string instanceId, string? reason, CancellationToken cancellationToken)
+    {
+        var path = InstancePath(serviceName, instanceId) + "/maintenance";
+        using var response = reason is null
+            ? await SendAsync(HttpMethod.Delete, path, null, _options.RegistryTimeout, cancellationToken).ConfigureAwait(false)
+            : await SendAsync(HttpMethod.Put, path, () => JsonContent.Create(new MaintenanceDocument { Reason = reason }, RegistryJsonContext.Default.MaintenanceDocument), _options.RegistryTimeout, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<BalancerSelection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy, InstanceFilter filter, string? near, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new StringBuilder("?strategy=").Append(strategy.ToWireName());
+        AppendFilter(query, filter);
+        if (near is not null)
+        {
+            query.Append("&near=").Append(Uri.EscapeDataString(near));
+        }
+
+        using var response = await SendAsync(HttpMethod.Get, ServicePath(serviceName) + "/select" + query, null, _options.RegistryTimeout, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var document = await response.Content.ReadFromJsonAsync(RegistryJsonContext.Default.ServiceInstanceDocument, cancellationToken).ConfigureAwait(false)
+            ?? throw new FormatException("The registry answered a pick without an instance.");
+        var instance = document.FromAnswer(serviceName);
+        var zoneFallback = response.Headers.TryGetValues(RegistryHeaders.ZoneFallback, out var fallback) && fallback.Contains("true", StringComparer.OrdinalIgnoreCase);
+        Func<Task>? release = response.Headers.TryGetValues(RegistryHeaders.Lease, out var leases) && leases.FirstOrDefault() is { Length: > 0 } lease
+            ? () => ReleaseAsync(serviceName, lease)
+            : null;
+        return new BalancerSelection(instance, zoneFallback, release);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_subscriptions.Values.Select(subscription => subscription.StopAsync())).ConfigureAwait(false);
+        _subscriptions.Clear();
+        _stopping.Dispose();
+    }
+
+    private async Task ReleaseAsync(string serviceName, string lease)
+    {
+        using var response = await SendAsync(HttpMethod.Post, ServicePath(serviceName) + "/leases/" + Uri.EscapeDataString(lease) + "/release", null, _options.RegistryTimeout, CancellationToken.None).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Blocking queries, one after the other, each reported; a failure waits <see cref="RegistryClientOptions.OutageRetryInterval"/>.</summary>
+    private async Task FollowAsync(Subscription subscription, long index)
+    {
+        var stopping = subscription.Stopping.Token;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var snapshot = await ReadAsync(subscription.ServiceName, index, stopping).ConfigureAwait(false);
+
+                // Taken as it is even when lower: a registry that lost its history counts again from its own index.
+                index = snapshot.Index;
+                SnapshotReceived?.Invoke(snapshot);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogBlockingQueryFailed(_logger, exception, subscription.ServiceName, _options.OutageRetryInterval);
+                try
+                {
+                    await Task.Delay(_options.OutageRetryInterval, _timeProvider, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>The service's listing; with <paramref name="index"/>, a blocking query that answers at the next change or after the wait.</summary>
+    private async Task<ServiceSnapshot> ReadAsync(string serviceName, long? index, CancellationToken cancellationToken)
+    {
+        var path = ServicePath(serviceName);
+        var timeout = _options.RegistryTimeout;
+        if (index is { } after)
+        {
+            var wait = _options.BlockingQueryWait;
+            path += string.Create(CultureInfo.InvariantCulture, $"?index={after}&wait={(long)wait.TotalSeconds}s");
+
+            // The registry adds up to a sixteenth of the wait as jitter.
+            timeout += wait + (wait / 16);
+        }
+
+        using var response = await SendAsync(HttpMethod.Get, path, null, timeout, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        if (!response.Headers.TryGetValues(RegistryHeaders.Index, out var values)
+            || !long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var answered))
+        {
+            throw new FormatException($"The registry's listing of '{serviceName}' carries no {RegistryHeaders.Index} header.");
+        }
+
+        var documents = await response.Content.ReadFromJsonAsync(RegistryJsonContext.Default.ListServiceInstanceDocument, cancellationToken).ConfigureAwait(false) ?? [];
+        return new ServiceSnapshot(serviceName, answered, documents.ConvertAll(document => document.FromAnswer(serviceName)));
+    }
+
+    /// <summary>
+    /// Sends to the current address, and on to the others when it cannot be reached (no connection,
+    /// or no answer within <paramref name="timeout"/>). An answer of any status is returned.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent>? body, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        return await _failover.ExecuteAsync(
+            async token =>
+            {
+                var (url, position) = _addresses.Current;
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
+                attempt.CancelAfter(timeout);
+                using var request = new HttpRequestMessage(method, new Uri(url, path)) { Content = body?.Invoke() };
+                if (_options.ApiKey is { } key)
+                {
+                    request.Headers.TryAddWithoutValidation(RegistryHeaders.ApiKey, key);
+                }
+
+                try
+                {
+                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !token.IsCancellationRequested))
+                {
+                    if (_addresses.MoveOnFrom(position) && _addresses.Count > 1)
+                    {
+                        LogMovedOn(_logger, url, _addresses.Current.Url);
+                    }
+
+                    throw new RegistryUnreachableException(url, exception);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RegistryProblem.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void AppendFilter(StringBuilder query, InstanceFilter filter)
+    {
+        foreach (var tag in filter.Tags)
+        {
+            query.Append("&tag=").Append(Uri.EscapeDataString(tag));
+        }
+
+        foreach (var (key, value) in filter.Metadata)
+        {
+            query.Append("&meta.").Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+    }
+
+    private string ServicePath(string serviceName) => _namespacePath + Uri.EscapeDataString(serviceName);
+
+    private string InstancePath(string serviceName, string instanceId) => ServicePath(serviceName) + "/instances/" + Uri.EscapeDataString(instanceId);
+
+    [LoggerMessage(EventId = 7601, Level = LogLevel.Warning, Message = "A blocking query on {ServiceName} failed; asking again in {RetryInterval}")]
+    private static partial void LogBlockingQueryFailed(ILogger logger, Exception exception, string serviceName, TimeSpan retryInterval);
+
+    [LoggerMessage(EventId = 7602, Level = LogLevel.Warning, Message = "The registry at {Failed} did not answer; moving on to {Next}")]
+    private static partial void LogMovedOn(ILogger logger, Uri failed, Uri next);
+
+    private sealed class Subscription(string serviceName, CancellationTokenSource stopping)
+    {
+        public string ServiceName { get; } = serviceName;
+
+        public CancellationTokenSource Stopping { get; } = stopping;
+
+        public Task Loop { get; set; } = Task.CompletedTask;
+
+        public async Task StopAsync()
+        {
+            await Stopping.CancelAsync().ConfigureAwait(false);
+            await Loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Stopping.Dispose();
+        }
+    }
+}
