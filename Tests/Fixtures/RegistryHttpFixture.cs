@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrleansRegistry.Caching;
 using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Fixtures;
@@ -22,6 +23,12 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
     public HttpClient Client { get; private set; } = null!;
 
     public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>The silo's own grain factory: what an Orleans-mode client in the silo's process would use.</summary>
+    public IGrainFactory GrainFactory => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The silo's pushed copies (leases of balancer picks live there).</summary>
+    public SiloServiceCache SiloCache => Services.GetRequiredService<SiloServiceCache>();
 
     /// <summary>Where the silo answers DNS (UDP and TCP).</summary>
     public int DnsPort { get; } = FreePorts.Next();
@@ -88,6 +95,13 @@ public class RegistryHttpFixture : IAsyncLifetime, IDisposable
             builder.ConfigureServices(configureServices);
         }
     }
+}
+
+/// <summary>The client library's tests: one silo they reach both as an Orleans client and over HTTP.</summary>
+[CollectionDefinition(Name)]
+public sealed class RegistryClientCollection : ICollectionFixture<RegistryHttpFixture>
+{
+    public const string Name = "registry clients";
 }
 
 [CollectionDefinition(Name)]

@@ -1,19 +1,25 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OrleansRegistry.Client.Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
 using OrleansRegistry.Client.Calls;
 using OrleansRegistry.Client.Discovery;
 using OrleansRegistry.Client.Hosting;
 using OrleansRegistry.Client.Options;
+using OrleansRegistry.Client.Orleans;
 using OrleansRegistry.Client.Picking;
+using OrleansRegistry.Client.Transport;
 using OrleansRegistry.Client.Watching;
+using OrleansRegistry.Tests.Fixtures;
 
 namespace OrleansRegistry.Tests.Support;
 
 /// <summary>
-/// The client library in its own container: talking to a test cluster through a given grain factory
-/// (<see cref="Create"/>), or the way a service runs it, with its own Orleans client (<see cref="StartAsync"/>).
+/// The client library in its own container, reaching the registry through either transport:
+/// a silo's grain factory or its HTTP API (<see cref="Create"/>), or, the way a service runs it,
+/// its own Orleans client on a silo process's gateway or that process's HTTP address (<see cref="StartAsync"/>).
 /// </summary>
 public sealed class RegistryClientHost : IAsyncDisposable
 {
@@ -28,7 +34,8 @@ public sealed class RegistryClientHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public IGrainFactory GrainFactory => Services.GetRequiredService<IGrainFactory>();
+    /// <summary>How this client reaches the registry: also how a test writes to it, so that one test body serves both transports.</summary>
+    public IRegistryTransport Transport => Services.GetRequiredService<IRegistryTransport>();
 
     public IServiceClient Client => Services.GetRequiredService<IServiceClient>();
 
@@ -41,31 +48,58 @@ public sealed class RegistryClientHost : IAsyncDisposable
     public RegistryWatcher Watcher => Services.GetRequiredService<RegistryWatcher>();
 
     public static RegistryClientHost Create(
-        IGrainFactory grainFactory,
+        RegistryHttpFixture registry,
+        ClientTransport transport,
         Action<RegistryClientOptions>? configure = null,
         TimeProvider? timeProvider = null,
         Action<IServiceCollection>? services = null)
     {
+        ArgumentNullException.ThrowIfNull(registry);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(grainFactory);
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);
         }
 
-        builder.Services.AddOrleansRegistryClient(configure);
+        if (transport == ClientTransport.Orleans)
+        {
+            builder.Services.AddSingleton(registry.GrainFactory);
+            builder.Services.AddOrleansRegistryClient(configure);
+        }
+        else
+        {
+            builder.Services.AddRegistryClient(Http(registry.BaseAddress, configure));
+        }
+
         services?.Invoke(builder.Services);
         return new RegistryClientHost(builder.Build(), started: false);
     }
 
-    /// <summary>An app with its own Orleans client (UseOrleansClient) on the silo's gateway and AddRegistryClient, started.</summary>
-    public static async Task<RegistryClientHost> StartAsync(int gatewayPort, Action<RegistryClientOptions>? configure = null)
+    /// <summary>An app with the client library on <paramref name="silo"/>: its own Orleans client (UseOrleansClient) on the gateway, or the HTTP address; started.</summary>
+    public static async Task<RegistryClientHost> StartAsync(ClientTransport transport, SiloProcess silo, Action<RegistryClientOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(silo);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort));
-        builder.Services.AddOrleansRegistryClient(configure);
+        if (transport == ClientTransport.Orleans)
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.UseStaticClustering(new IPEndPoint(IPAddress.Loopback, silo.GatewayPort));
+                client.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = silo.ClusterId;
+                    options.ServiceId = silo.ClusterId;
+                });
+            });
+            builder.Services.AddOrleansRegistryClient(configure);
+        }
+        else
+        {
+            builder.Services.AddRegistryClient(Http(silo.BaseAddress, configure));
+        }
+
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(timeout.Token);
@@ -89,4 +123,10 @@ public sealed class RegistryClientHost : IAsyncDisposable
             _host.Dispose();
         }
     }
+
+    private static Action<RegistryClientOptions> Http(Uri url, Action<RegistryClientOptions>? configure) => options =>
+    {
+        options.Url = url.ToString();
+        configure?.Invoke(options);
+    };
 }

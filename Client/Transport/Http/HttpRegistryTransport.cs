@@ -66,12 +66,11 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
     /// <inheritdoc />
     public event Action<ServiceSnapshot>? SnapshotReceived;
 
-    /// <summary>Never raised: subscriptions live in this client, so moving to another address loses none.</summary>
-    public event Action? ConnectionChanged
-    {
-        add { }
-        remove { }
-    }
+    /// <summary>
+    /// Raised when a blocking query finds the registry again after failing, or finds its index went
+    /// back: what the registry holds may have changed without a change being answered.
+    /// </summary>
+    public event Action? ConnectionChanged;
 
     /// <summary>The address calls go to now.</summary>
     public Uri CurrentUrl => _addresses.Current.Url;
@@ -193,19 +192,29 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
         await EnsureSuccessAsync(response, CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Blocking queries, one after the other, each reported; a failure waits <see cref="RegistryClientOptions.OutageRetryInterval"/>.</summary>
+    /// <summary>
+    /// Blocking queries, one after the other, each answer reported; a failure waits
+    /// <see cref="RegistryClientOptions.OutageRetryInterval"/>. After a failure, or an answer whose
+    /// index went back (a registry that lost its history), the next read does not wait and
+    /// <see cref="ConnectionChanged"/> fires, so the cache re-reads what a restarted registry holds.
+    /// </summary>
     private async Task FollowAsync(Subscription subscription, long index)
     {
         var stopping = subscription.Stopping.Token;
+        var recovering = false;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                var snapshot = await ReadAsync(subscription.ServiceName, index, stopping).ConfigureAwait(false);
-
-                // Taken as it is even when lower: a registry that lost its history counts again from its own index.
+                var snapshot = await ReadAsync(subscription.ServiceName, recovering ? null : index, stopping).ConfigureAwait(false);
+                var wentBack = snapshot.Index < index;
                 index = snapshot.Index;
                 SnapshotReceived?.Invoke(snapshot);
+                if (recovering || wentBack)
+                {
+                    recovering = false;
+                    ConnectionChanged?.Invoke();
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -213,6 +222,7 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
+                recovering = true;
                 LogBlockingQueryFailed(_logger, exception, subscription.ServiceName, _options.OutageRetryInterval);
                 try
                 {

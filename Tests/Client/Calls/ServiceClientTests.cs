@@ -14,8 +14,8 @@ using Polly.Timeout;
 
 namespace OrleansRegistry.Tests.Client.Calls;
 
-[Collection(RegistryClusterCollection.Name)]
-public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncLifetime
+[Collection(RegistryClientCollection.Name)]
+public sealed class ServiceClientTests(RegistryHttpFixture fixture) : IAsyncLifetime
 {
     private readonly HttpBackends _backends = new();
 
@@ -23,12 +23,13 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
 
     public Task DisposeAsync() => _backends.StopAllAsync();
 
-    [Fact]
-    public async Task SendAsync_OneInstanceAnswers503_RetryLandsOnTheOther()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task SendAsync_OneInstanceAnswers503_RetryLandsOnTheOther(ClientTransport transport)
     {
         var (name, failing, healthy) = await TwoBackendsAsync("retry-503");
         failing.FailWith = HttpStatusCode.ServiceUnavailable;
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, FastRetries);
+        await using var host = RegistryClientHost.Create(fixture, transport, FastRetries);
 
         var responses = new List<ServiceResponse>();
         for (var i = 0; i < 6; i++)
@@ -42,15 +43,16 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         Assert.Equal(failing.Hits, responses.Count(response => response.Attempt == 2));
     }
 
-    [Fact]
-    public async Task SendAsync_InstanceNotListening_PostRetriedOnAnotherInstance()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task SendAsync_InstanceNotListening_PostRetriedOnAnotherInstance(ClientTransport transport)
     {
         var name = Instances.UniqueService("retry-refused");
         var healthy = await StartBackendAsync("up");
         var service = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
         await service.RegisterAsync(healthy.AsInstance(name));
         await service.RegisterAsync(Instances.Create(name, "gone", FreePorts.Next()));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, FastRetries);
+        await using var host = RegistryClientHost.Create(fixture, transport, FastRetries);
 
         for (var i = 0; i < 4; i++)
         {
@@ -63,14 +65,15 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         }
     }
 
-    [Fact]
-    public async Task SendAsync_Post503_NotRetried()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task SendAsync_Post503_NotRetried(ClientTransport transport)
     {
         var name = Instances.UniqueService("no-retry-post");
         var failing = await StartBackendAsync("only");
         failing.FailWith = HttpStatusCode.ServiceUnavailable;
         await fixture.GrainFactory.GetGrain<IServiceGrain>(name).RegisterAsync(failing.AsInstance(name));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, FastRetries);
+        await using var host = RegistryClientHost.Create(fixture, transport, FastRetries);
 
         var post = await host.Client.SendAsync(new ServiceRequest(name, HttpMethod.Post, "/echo") { Body = Encoding.UTF8.GetBytes("{}") });
         var get = await host.Client.SendAsync(new ServiceRequest(name, HttpMethod.Get, "/whoami"));
@@ -81,12 +84,13 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         Assert.Equal(4, get.Attempt);
     }
 
-    [Fact]
-    public async Task SendAsync_InstanceKeepsFailing_BreakerOpensAndInstanceIsSkipped()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task SendAsync_InstanceKeepsFailing_BreakerOpensAndInstanceIsSkipped(ClientTransport transport)
     {
         var (name, failing, healthy) = await TwoBackendsAsync("breaker-open");
         failing.FailWith = HttpStatusCode.InternalServerError;
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, options =>
+        await using var host = RegistryClientHost.Create(fixture, transport, options =>
         {
             FastRetries(options);
             options.Resilience.BreakerMinimumThroughput = 2;
@@ -116,14 +120,14 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         Assert.DoesNotContain($"127.0.0.1:{healthy.Port}", host.Breakers.OpenAuthorities);
     }
 
-    [Fact]
-    public async Task SendAsync_BreakDurationOver_InstanceTriedAgainAndBreakerCloses()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task SendAsync_BreakDurationOver_InstanceTriedAgainAndBreakerCloses(ClientTransport transport)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (name, flaky, _) = await TwoBackendsAsync("breaker-heal");
         flaky.FailWith = HttpStatusCode.InternalServerError;
-        await using var host = RegistryClientHost.Create(
-            fixture.GrainFactory,
+        await using var host = RegistryClientHost.Create(fixture, transport,
             options =>
             {
                 options.Resilience.RetryBaseDelay = TimeSpan.Zero;
@@ -156,14 +160,15 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         Assert.Empty(host.Breakers.OpenAuthorities);
     }
 
-    [Fact]
-    public async Task SendAsync_TotalTimeoutRunsOut_ThrowsTimeoutRejectedAndReleasesLease()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task SendAsync_TotalTimeoutRunsOut_ThrowsTimeoutRejectedAndReleasesLease(ClientTransport transport)
     {
         var name = Instances.UniqueService("timeout");
         var slow = await StartBackendAsync("slow");
         slow.Delay = TimeSpan.FromSeconds(30);
         await fixture.GrainFactory.GetGrain<IServiceGrain>(name).RegisterAsync(slow.AsInstance(name));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, options =>
+        await using var host = RegistryClientHost.Create(fixture, transport, options =>
         {
             FastRetries(options);
             options.Strategy = LoadBalancingStrategy.LeastConnections;
@@ -181,9 +186,11 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
     }
 
     [Theory]
-    [InlineData(SelectionMode.Local)]
-    [InlineData(SelectionMode.Balancer)]
-    public async Task SendAsync_CancellationsAndFailures_LeasesNeverLeak(SelectionMode mode)
+    [InlineData(ClientTransport.Orleans, SelectionMode.Local)]
+    [InlineData(ClientTransport.Orleans, SelectionMode.Balancer)]
+    [InlineData(ClientTransport.Http, SelectionMode.Local)]
+    [InlineData(ClientTransport.Http, SelectionMode.Balancer)]
+    public async Task SendAsync_CancellationsAndFailures_LeasesNeverLeak(ClientTransport transport, SelectionMode mode)
     {
         var name = Instances.UniqueService("leases");
         var slow = await StartBackendAsync("slow");
@@ -198,7 +205,7 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         }
 
         await service.RegisterAsync(Instances.Create(name, "refusing", FreePorts.Next()));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, options =>
+        await using var host = RegistryClientHost.Create(fixture, transport, options =>
         {
             FastRetries(options);
             options.Selection = mode;
@@ -238,15 +245,16 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
                 "the selections of cancelled calls to arrive and be released");
 
             // Lease ids count up from 1 per silo; releasing one that were still open would succeed.
-            Assert.All(fixture.SiloCaches, cache => Assert.DoesNotContain(Enumerable.Range(1, 500), id => cache.ReleaseLease(name, id)));
+            Assert.All([fixture.SiloCache], cache => Assert.DoesNotContain(Enumerable.Range(1, 500), id => cache.ReleaseLease(name, id)));
         }
     }
 
-    [Fact]
-    public async Task CallAsync_JsonBody_ReturnsJsonResult()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task CallAsync_JsonBody_ReturnsJsonResult(ClientTransport transport)
     {
         var (name, _, _) = await TwoBackendsAsync("call-json");
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
         using var body = JsonDocument.Parse("{\"user\":\"ada\",\"tags\":[1,2]}");
 
         var result = await host.Client.CallAsync(name, "post", "/echo", body.RootElement);
@@ -255,11 +263,12 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         Assert.Equal(2, result.Value.GetProperty("tags").GetArrayLength());
     }
 
-    [Fact]
-    public async Task CallAsync_Typed_RoundTripsThroughJson()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task CallAsync_Typed_RoundTripsThroughJson(ClientTransport transport)
     {
         var (name, _, _) = await TwoBackendsAsync("call-typed");
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         var echoed = await host.Client.CallAsync<Greeting, Greeting>(name, HttpMethod.Put, "/echo", new Greeting("hello", 3));
         var whoami = await host.Client.CallAsync<WhoAmI>(name, HttpMethod.Get, "/whoami");
@@ -268,11 +277,12 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         Assert.StartsWith("call-typed", whoami!.Backend, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task CallAsync_NotFound_ThrowsServiceCallExceptionWithResponse()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task CallAsync_NotFound_ThrowsServiceCallExceptionWithResponse(ClientTransport transport)
     {
         var (name, _, _) = await TwoBackendsAsync("call-404");
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         var error = await Assert.ThrowsAsync<ServiceCallException>(() => host.Client.CallAsync(name, "GET", "/missing"));
 
@@ -280,12 +290,13 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
         Assert.Equal(1, error.Response!.Attempt);
     }
 
-    [Fact]
-    public async Task SendAsync_NoHealthyInstance_ThrowsNoInstanceAvailable()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task SendAsync_NoHealthyInstance_ThrowsNoInstanceAvailable(ClientTransport transport)
     {
         var name = Instances.UniqueService("none-healthy");
         await fixture.GrainFactory.GetGrain<IServiceGrain>(name).RegisterAsync(Instances.Create(name, "down", status: ServiceStatus.Unhealthy));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         var error = await Assert.ThrowsAsync<NoInstanceAvailableException>(() => host.Client.SendAsync(new ServiceRequest(name, HttpMethod.Get, "/whoami")));
 
@@ -294,21 +305,25 @@ public sealed class ServiceClientTests(RegistryClusterFixture fixture) : IAsyncL
     }
 
     [Theory]
-    [InlineData("http://elsewhere/x")]
-    [InlineData("//elsewhere/x")]
-    [InlineData("relative")]
-    public async Task SendAsync_PathLeavesInstance_ThrowsArgumentException(string path)
+    [InlineData(ClientTransport.Orleans, "http://elsewhere/x")]
+    [InlineData(ClientTransport.Orleans, "//elsewhere/x")]
+    [InlineData(ClientTransport.Orleans, "relative")]
+    [InlineData(ClientTransport.Http, "http://elsewhere/x")]
+    [InlineData(ClientTransport.Http, "//elsewhere/x")]
+    [InlineData(ClientTransport.Http, "relative")]
+    public async Task SendAsync_PathLeavesInstance_ThrowsArgumentException(ClientTransport transport, string path)
     {
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         await Assert.ThrowsAsync<ArgumentException>(() => host.Client.SendAsync(new ServiceRequest("svc", HttpMethod.Get, path)));
     }
 
-    [Fact]
-    public async Task SendAsync_BalancerMode_PicksThroughBalancerGrain()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task SendAsync_BalancerMode_PicksThroughRegistryBalancer(ClientTransport transport)
     {
         var (name, first, second) = await TwoBackendsAsync("balancer-mode");
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, options => options.Selection = SelectionMode.Balancer);
+        await using var host = RegistryClientHost.Create(fixture, transport, options => options.Selection = SelectionMode.Balancer);
 
         var served = new List<string>();
         for (var i = 0; i < 4; i++)

@@ -3,18 +3,21 @@ using System.Net;
 using OrleansRegistry.Client.Calls;
 using OrleansRegistry.Client.Discovery;
 using OrleansRegistry.Client.Options;
-using OrleansRegistry.Grains;
 using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Client.Discovery;
 
-/// <summary>The registry goes away and comes back; each test runs its own silo so it can stop it.</summary>
+/// <summary>
+/// The registry goes away and comes back; each test runs its own silo process (in-memory state) so
+/// it can stop it, and reaches it through the transport under test.
+/// </summary>
 public sealed class RegistryOutageTests : IAsyncLifetime
 {
     private readonly HttpBackends _backends = new();
-    private InProcessSilo _silo = null!;
+    private readonly string _clusterId = $"outage-{Guid.NewGuid():N}"[..20];
+    private SiloProcess _silo = null!;
 
-    public async Task InitializeAsync() => _silo = await InProcessSilo.StartAsync();
+    public async Task InitializeAsync() => _silo = await StartSiloAsync(ports: null);
 
     public async Task DisposeAsync()
     {
@@ -22,19 +25,19 @@ public sealed class RegistryOutageTests : IAsyncLifetime
         await _backends.StopAllAsync();
     }
 
-    [Fact]
-    public async Task GetAsync_RegistryStopped_ServesLastKnownGoodAndCallsStillWork()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task GetAsync_RegistryStopped_ServesLastKnownGoodAndCallsStillWork(ClientTransport transport)
     {
         var name = Instances.UniqueService("outage");
-        await using var client = await RegistryClientHost.StartAsync(_silo.GatewayPort, ShortTimes);
-        var service = client.GrainFactory.GetGrain<IServiceGrain>(name);
+        await using var client = await RegistryClientHost.StartAsync(transport, _silo, ShortTimes);
         foreach (var backend in await StartBackendsAsync(2))
         {
-            await service.RegisterAsync(backend.AsInstance(name));
+            await client.Transport.RegisterAsync(backend.AsInstance(name), CancellationToken.None);
         }
 
         var before = await client.Cache.GetAsync(name);
-        await _silo.StopAsync();
+        await _silo.KillAsync();
         await Eventually.TrueAsync(
             () => Task.FromResult(client.Cache.TryGetCached(name, out var cached) && cached!.IsStale),
             TimeSpan.FromSeconds(10),
@@ -51,33 +54,37 @@ public sealed class RegistryOutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task GetAsync_RegistryStoppedAndServiceNeverCached_ThrowsRegistryUnavailable()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task GetAsync_RegistryStoppedAndServiceNeverCached_ThrowsRegistryUnavailable(ClientTransport transport)
     {
-        await using var client = await RegistryClientHost.StartAsync(_silo.GatewayPort, ShortTimes);
-        await _silo.StopAsync();
+        await using var client = await RegistryClientHost.StartAsync(transport, _silo, ShortTimes);
+        await _silo.KillAsync();
 
         var error = await Assert.ThrowsAsync<RegistryUnavailableException>(async () => await client.Cache.GetAsync(Instances.UniqueService("never")));
 
         Assert.NotNull(error.InnerException);
     }
 
-    [Fact]
-    public async Task Subscription_RegistryRestarted_ResubscribedAndPushesArriveAgain()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task Subscription_RegistryRestarted_ResubscribedAndPushesArriveAgain(ClientTransport transport)
     {
         var name = Instances.UniqueService("restart");
         // Renewals on the timer are rarer than the deadline: only the reconnection may resubscribe.
-        await using var client = await RegistryClientHost.StartAsync(_silo.GatewayPort, options =>
+        await using var client = await RegistryClientHost.StartAsync(transport, _silo, options =>
         {
             ShortTimes(options);
             options.SubscriptionRenewal = TimeSpan.FromSeconds(110);
         });
         var backends = await StartBackendsAsync(2);
-        await client.GrainFactory.GetGrain<IServiceGrain>(name).RegisterAsync(backends[0].AsInstance(name));
+        await client.Transport.RegisterAsync(backends[0].AsInstance(name), CancellationToken.None);
         await client.Cache.GetAsync(name);
 
-        await _silo.StopAsync();
-        await _silo.StartAgainAsync();
+        var ports = _silo.Ports;
+        await _silo.KillAsync();
+        await _silo.DisposeAsync();
+        _silo = await StartSiloAsync(ports);
 
         // The restarted registry remembers nothing (in-memory storage); what it is told now must
         // reach the client's cache without the client reading the service again.
@@ -89,7 +96,7 @@ public sealed class RegistryOutageTests : IAsyncLifetime
                 {
                     try
                     {
-                        await client.GrainFactory.GetGrain<IServiceGrain>(name).RegisterAsync(backends[1].AsInstance(name));
+                        await client.Transport.RegisterAsync(backends[1].AsInstance(name), CancellationToken.None);
                         registered = true;
                     }
                     catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -101,8 +108,16 @@ public sealed class RegistryOutageTests : IAsyncLifetime
                 return client.Cache.TryGetCached(name, out var cached)
                     && cached!.Snapshot.Instances.Select(i => i.Id).SequenceEqual([backends[1].Name]);
             },
-            TimeSpan.FromSeconds(20),
+            TimeSpan.FromSeconds(30),
             "the client to reconnect, resubscribe and hold the restarted registry's list");
+    }
+
+    private async Task<SiloProcess> StartSiloAsync((int Http, int Silo, int Gateway)? ports)
+    {
+        var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, _clusterId) { Ports = ports });
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await silo.WaitReadyAsync(http);
+        return silo;
     }
 
     private static void ShortTimes(RegistryClientOptions options)
@@ -110,6 +125,7 @@ public sealed class RegistryOutageTests : IAsyncLifetime
         options.CacheTtl = TimeSpan.FromSeconds(1);
         options.RegistryTimeout = TimeSpan.FromSeconds(1);
         options.OutageRetryInterval = TimeSpan.FromSeconds(1);
+        options.BlockingQueryWait = TimeSpan.FromSeconds(1);
         options.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
     }
 

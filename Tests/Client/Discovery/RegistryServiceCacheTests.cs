@@ -11,20 +11,21 @@ using Xunit.Abstractions;
 
 namespace OrleansRegistry.Tests.Client.Discovery;
 
-[Collection(RegistryClusterCollection.Name)]
-public sealed class RegistryServiceCacheTests(RegistryClusterFixture fixture, ITestOutputHelper output)
+[Collection(RegistryClientCollection.Name)]
+public sealed class RegistryServiceCacheTests(RegistryHttpFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan PushDeadline = TimeSpan.FromMilliseconds(100);
 
-    [Fact]
-    public async Task GetAsync_FirstUse_ReturnsRegisteredInstancesSelectableOnly()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task GetAsync_FirstUse_ReturnsRegisteredInstancesSelectableOnly(ClientTransport transport)
     {
         var name = Instances.UniqueService("cache-first");
         var service = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
         await service.RegisterAsync(Instances.Create(name, "b"));
         await service.RegisterAsync(Instances.Create(name, "a"));
         await service.RegisterAsync(Instances.Create(name, "down", status: ServiceStatus.Unhealthy));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         var discovered = await host.Cache.GetAsync(name);
 
@@ -33,23 +34,25 @@ public sealed class RegistryServiceCacheTests(RegistryClusterFixture fixture, IT
         Assert.False(discovered.IsStale);
     }
 
-    [Fact]
-    public async Task GetAsync_InvalidName_ThrowsValidationException()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task GetAsync_InvalidName_ThrowsValidationException(ClientTransport transport)
     {
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         var error = await Assert.ThrowsAsync<RegistryValidationException>(async () => await host.Cache.GetAsync("not a name"));
 
         Assert.Equal("service_name", error.Field);
     }
 
-    [Fact]
-    public async Task Push_RegisterAndDeregister_AppliedWithin100Milliseconds()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task Push_RegisterAndDeregister_AppliedWithin100Milliseconds(ClientTransport transport)
     {
         var name = Instances.UniqueService("cache-push");
         var service = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
         await service.RegisterAsync(Instances.Create(name, "warm"));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
         await host.Cache.GetAsync(name);
 
         // The first change warms the push path; the next ones are measured.
@@ -62,14 +65,14 @@ public sealed class RegistryServiceCacheTests(RegistryClusterFixture fixture, IT
         Assert.True(deregisterTime < PushDeadline, $"a deregistration reached the cache after {deregisterTime.TotalMilliseconds} ms");
     }
 
-    [Fact]
-    public async Task GetAsync_TtlPassed_ReadsRegistryAgain()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task GetAsync_TtlPassed_ReadsRegistryAgain(ClientTransport transport)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var name = Instances.UniqueService("cache-ttl");
         await fixture.GrainFactory.GetGrain<IServiceGrain>(name).RegisterAsync(Instances.Create(name, "a"));
-        await using var host = RegistryClientHost.Create(
-            fixture.GrainFactory,
+        await using var host = RegistryClientHost.Create(fixture, transport,
             options =>
             {
                 options.CacheTtl = TimeSpan.FromSeconds(60);
@@ -90,13 +93,14 @@ public sealed class RegistryServiceCacheTests(RegistryClusterFixture fixture, IT
         Assert.Equal(TimeSpan.Zero, reread.Age);
     }
 
-    [Fact]
-    public async Task RenewSubscriptionsAsync_ServiceGrainLostSubscribers_PushesArriveAgain()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task RenewSubscriptionsAsync_ServiceGrainLostSubscribers_PushesArriveAgain(ClientTransport transport)
     {
         var name = Instances.UniqueService("cache-renew");
         var service = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
         await service.RegisterAsync(Instances.Create(name, "a"));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
         await host.Cache.GetAsync(name);
 
         // A deactivation loses the grain's subscriber list, as the loss of its silo would; the next

@@ -10,8 +10,8 @@ using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Client.Endpoints;
 
-[Collection(RegistryClusterCollection.Name)]
-public sealed class RegistryServiceEndpointProviderTests(RegistryClusterFixture fixture) : IAsyncLifetime
+[Collection(RegistryClientCollection.Name)]
+public sealed class RegistryServiceEndpointProviderTests(RegistryHttpFixture fixture) : IAsyncLifetime
 {
     private readonly HttpBackends _backends = new();
 
@@ -19,8 +19,9 @@ public sealed class RegistryServiceEndpointProviderTests(RegistryClusterFixture 
 
     public Task DisposeAsync() => _backends.StopAllAsync();
 
-    [Fact]
-    public async Task HttpClient_ServiceNameAsBaseAddress_ResolvesThroughRegistryAndFollowsPushes()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task HttpClient_ServiceNameAsBaseAddress_ResolvesThroughRegistryAndFollowsPushes(ClientTransport transport)
     {
         var name = Instances.UniqueService("sd");
         var first = await StartBackendAsync("sd-a");
@@ -28,7 +29,7 @@ public sealed class RegistryServiceEndpointProviderTests(RegistryClusterFixture 
         var service = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
         await service.RegisterAsync(first.AsInstance(name));
         await service.RegisterAsync(second.AsInstance(name));
-        await using var host = CreateHost(name);
+        await using var host = CreateHost(name, transport);
         var http = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(name);
 
         var answered = new HashSet<string>();
@@ -55,12 +56,13 @@ public sealed class RegistryServiceEndpointProviderTests(RegistryClusterFixture 
             "requests to stop reaching the deregistered instance");
     }
 
-    [Fact]
-    public async Task HttpClient_NoHealthyInstance_ThrowsNoInstanceAvailable()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task HttpClient_NoHealthyInstance_ThrowsNoInstanceAvailable(ClientTransport transport)
     {
         var name = Instances.UniqueService("sd-down");
         await fixture.GrainFactory.GetGrain<IServiceGrain>(name).RegisterAsync(Instances.Create(name, "down", FreePorts.Next(), status: ServiceStatus.Unhealthy));
-        await using var host = CreateHost(name);
+        await using var host = CreateHost(name, transport);
         var http = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(name);
 
         await Assert.ThrowsAsync<NoInstanceAvailableException>(() => http.GetAsync(new Uri("/whoami", UriKind.Relative)));
@@ -78,8 +80,8 @@ public sealed class RegistryServiceEndpointProviderTests(RegistryClusterFixture 
         Assert.Equal(claimed, RegistryEndpointProviderOptions.IsServiceName(hostName));
     }
 
-    private RegistryClientHost CreateHost(string name) =>
-        RegistryClientHost.Create(fixture.GrainFactory, services: services =>
+    private RegistryClientHost CreateHost(string name, ClientTransport transport) =>
+        RegistryClientHost.Create(fixture, transport, services: services =>
         {
             services.AddServiceDiscovery();
             services.AddRegistryServiceEndpointProvider();

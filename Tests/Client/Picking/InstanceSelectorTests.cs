@@ -7,14 +7,15 @@ using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Client.Picking;
 
-[Collection(RegistryClusterCollection.Name)]
-public sealed class InstanceSelectorTests(RegistryClusterFixture fixture)
+[Collection(RegistryClientCollection.Name)]
+public sealed class InstanceSelectorTests(RegistryHttpFixture fixture)
 {
-    [Fact]
-    public async Task AcquireAsync_LocalWeightedRoundRobin_FollowsWeights()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task AcquireAsync_LocalWeightedRoundRobin_FollowsWeights(ClientTransport transport)
     {
         var name = await RegisterAsync("pick-weighted", ("heavy", 3), ("light", 1));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         var picks = new List<string>();
         for (var i = 0; i < 8; i++)
@@ -27,11 +28,12 @@ public sealed class InstanceSelectorTests(RegistryClusterFixture fixture)
         Assert.Equal(2, picks.Count(id => id == "light"));
     }
 
-    [Fact]
-    public async Task AcquireAsync_LocalLeastConnections_CountsLeaseUntilDisposed()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task AcquireAsync_LocalLeastConnections_CountsLeaseUntilDisposed(ClientTransport transport)
     {
         var name = await RegisterAsync("pick-least", ("a", 1), ("b", 1));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         var first = await host.Selector.AcquireAsync(name, LoadBalancingStrategy.LeastConnections);
         await using var second = await host.Selector.AcquireAsync(name, LoadBalancingStrategy.LeastConnections);
@@ -46,11 +48,12 @@ public sealed class InstanceSelectorTests(RegistryClusterFixture fixture)
         Assert.Equal(2, host.Selector.OpenLeases);
     }
 
-    [Fact]
-    public async Task AcquireAsync_AvoidedInstance_PicksAnotherWhileOneIsLeft()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task AcquireAsync_AvoidedInstance_PicksAnotherWhileOneIsLeft(ClientTransport transport)
     {
         var name = await RegisterAsync("pick-avoid", ("a", 1), ("b", 1));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         for (var i = 0; i < 4; i++)
         {
@@ -62,12 +65,13 @@ public sealed class InstanceSelectorTests(RegistryClusterFixture fixture)
         Assert.True(onlyTried.Instance.Id is "a" or "b");
     }
 
-    [Fact]
-    public async Task AcquireAsync_LocalLeaseNeverReturned_ExpiresAfterLeaseDuration()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task AcquireAsync_LocalLeaseNeverReturned_ExpiresAfterLeaseDuration(ClientTransport transport)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var name = await RegisterAsync("pick-expiry", ("a", 1), ("b", 1));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory, options => options.LeaseDuration = TimeSpan.FromSeconds(60), time);
+        await using var host = RegistryClientHost.Create(fixture, transport, options => options.LeaseDuration = TimeSpan.FromSeconds(60), time);
         var forgotten = await host.Selector.AcquireAsync(name, LoadBalancingStrategy.LeastConnections);
         Assert.True(host.Cache.TryGetEntry(name, out var entry));
         Assert.Equal(1, entry.OpenLeaseCount);
@@ -82,11 +86,12 @@ public sealed class InstanceSelectorTests(RegistryClusterFixture fixture)
         Assert.Equal(0, entry.OpenLeaseCount);
     }
 
-    [Fact]
-    public async Task AcquireAsync_BalancerAskedForOneCall_PicksThroughGrainAndReturnsLease()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task AcquireAsync_BalancerAskedForOneCall_PicksThroughGrainAndReturnsLease(ClientTransport transport)
     {
         var name = await RegisterAsync("pick-balancer", ("a", 1), ("b", 1));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
 
         var first = await host.Selector.AcquireAsync(name, LoadBalancingStrategy.LeastConnections, selection: SelectionMode.Balancer);
         var second = await host.Selector.AcquireAsync(name, LoadBalancingStrategy.LeastConnections, selection: SelectionMode.Balancer);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansRegistry.Client.Hosting;
+using OrleansRegistry.Client.Orleans;
 using OrleansRegistry.Client.SelfRegistration;
 using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
@@ -13,17 +14,18 @@ using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Client.SelfRegistration;
 
-[Collection(RegistryClusterCollection.Name)]
-public sealed class SelfRegistrationServiceTests(RegistryClusterFixture fixture)
+[Collection(RegistryClientCollection.Name)]
+public sealed class SelfRegistrationServiceTests(RegistryHttpFixture fixture)
 {
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(1.5);
 
-    [Fact]
-    public async Task Lifecycle_StartHeartbeatForgetStop_RegistersRenewsReregistersDeregistersThenDrains()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task Lifecycle_StartHeartbeatForgetStop_RegistersRenewsReregistersDeregistersThenDrains(ClientTransport transport)
     {
         var name = Instances.UniqueService("self");
         var port = FreePorts.Next();
-        var app = BuildApp(port, options =>
+        var app = BuildApp(transport, port, options =>
         {
             options.ServiceName = name;
             options.HealthCheckPath = "/health";
@@ -77,11 +79,12 @@ public sealed class SelfRegistrationServiceTests(RegistryClusterFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task StartedAsync_HostPortAndIdConfigured_RegistersThemWithoutHealthUrl()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task StartedAsync_HostPortAndIdConfigured_RegistersThemWithoutHealthUrl(ClientTransport transport)
     {
         var name = Instances.UniqueService("self-fixed");
-        var app = BuildApp(FreePorts.Next(), options =>
+        var app = BuildApp(transport, FreePorts.Next(), options =>
         {
             options.ServiceName = name;
             options.InstanceId = "node-7";
@@ -108,10 +111,11 @@ public sealed class SelfRegistrationServiceTests(RegistryClusterFixture fixture)
         Assert.Empty(await fixture.GrainFactory.GetGrain<IServiceGrain>(name).GetInstancesAsync());
     }
 
-    [Fact]
-    public async Task StartAsync_ServiceNameMissing_FailsNamingTheKey()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task StartAsync_ServiceNameMissing_FailsNamingTheKey(ClientTransport transport)
     {
-        var app = BuildApp(FreePorts.Next(), _ => { });
+        var app = BuildApp(transport, FreePorts.Next(), _ => { });
         await using (app)
         {
             var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
@@ -120,12 +124,21 @@ public sealed class SelfRegistrationServiceTests(RegistryClusterFixture fixture)
         }
     }
 
-    private WebApplication BuildApp(int port, Action<SelfRegistrationOptions> configure)
+    private WebApplication BuildApp(ClientTransport transport, int port, Action<SelfRegistrationOptions> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddSingleton(fixture.GrainFactory);
+        if (transport == ClientTransport.Orleans)
+        {
+            builder.Services.AddSingleton(fixture.GrainFactory);
+            builder.Services.AddOrleansRegistryClient();
+        }
+        else
+        {
+            builder.Services.AddRegistryClient(options => options.Url = fixture.BaseAddress.ToString());
+        }
+
         builder.Services.AddRegistrySelfRegistration(configure);
         var app = builder.Build();
         app.MapGet("/ping", () => "pong");

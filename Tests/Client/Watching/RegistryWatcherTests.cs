@@ -6,18 +6,19 @@ using OrleansRegistry.Tests.Support;
 
 namespace OrleansRegistry.Tests.Client.Watching;
 
-[Collection(RegistryClusterCollection.Name)]
-public sealed class RegistryWatcherTests(RegistryClusterFixture fixture)
+[Collection(RegistryClientCollection.Name)]
+public sealed class RegistryWatcherTests(RegistryHttpFixture fixture)
 {
     private static readonly TimeSpan StepDeadline = TimeSpan.FromSeconds(5);
 
-    [Fact]
-    public async Task WatchAsync_Changes_YieldsInitialStateThenEachChange()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task WatchAsync_Changes_YieldsInitialStateThenEachChange(ClientTransport transport)
     {
         var name = Instances.UniqueService("watch");
         var service = fixture.GrainFactory.GetGrain<IServiceGrain>(name);
         await service.RegisterAsync(Instances.Create(name, "a"));
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
         using var stop = new CancellationTokenSource();
         var changes = host.Watcher.WatchAsync(name, stop.Token).GetAsyncEnumerator(stop.Token);
         try
@@ -52,11 +53,12 @@ public sealed class RegistryWatcherTests(RegistryClusterFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task WatchAsync_Stopped_KeepsNoWatcherOnTheService()
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task WatchAsync_Stopped_KeepsNoWatcherOnTheService(ClientTransport transport)
     {
         var name = Instances.UniqueService("watch-stop");
-        await using var host = RegistryClientHost.Create(fixture.GrainFactory);
+        await using var host = RegistryClientHost.Create(fixture, transport);
         using var stop = new CancellationTokenSource();
         await using (var changes = host.Watcher.WatchAsync(name, stop.Token).GetAsyncEnumerator(stop.Token))
         {
