@@ -133,7 +133,8 @@ public sealed partial class ServiceClient : IServiceClient
     {
         state.Attempts++;
         state.LastInstance = null;
-        var lease = await _selector.AcquireAsync(state.Request.ServiceName, state.Strategy, state.Tried, state.Selection, context.CancellationToken).ConfigureAwait(false);
+        var lease = await _selector.AcquireAsync(
+            state.Request.ServiceName, state.Strategy, state.Tried, state.Selection, state.Request.Filter, state.Request.Near, context.CancellationToken).ConfigureAwait(false);
         await using (lease.ConfigureAwait(false))
         {
             var instance = lease.Instance;

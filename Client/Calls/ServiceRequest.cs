@@ -19,4 +19,10 @@ public sealed record ServiceRequest(string ServiceName, HttpMethod Method, strin
 
     /// <summary>Overrides <see cref="Options.RegistryClientOptions.Selection"/> for this call (pick locally or through the balancer grain).</summary>
     public Options.SelectionMode? Selection { get; init; }
+
+    /// <summary>Only instances this filter keeps (tags, metadata); null for all.</summary>
+    public InstanceFilter? Filter { get; init; }
+
+    /// <summary>Prefer instances of this zone (<c>metadata["zone"]</c>), falling back to every zone when it has none eligible.</summary>
+    public string? Near { get; init; }
 }

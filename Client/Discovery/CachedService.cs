@@ -15,7 +15,7 @@ internal sealed class CachedService : IDisposable
     private readonly StrategySet _strategies;
     private readonly List<Action<ServiceSnapshot>> _listeners = [];
     private ServiceSnapshot? _snapshot;
-    private ServiceInstance[] _selectable = [];
+    private CandidateLists? _candidates;
     private long _appliedCount;
     private CancellationTokenSource _changeSource = new();
     private Task? _refresh;
@@ -36,7 +36,10 @@ internal sealed class CachedService : IDisposable
     public ServiceSnapshot? Snapshot => Volatile.Read(ref _snapshot);
 
     /// <summary>The instances a caller may use, ordered by id (the same array until the snapshot changes).</summary>
-    public ServiceInstance[] Selectable => Volatile.Read(ref _selectable);
+    public ServiceInstance[] Selectable => Volatile.Read(ref _candidates)?.Selectable ?? [];
+
+    /// <summary>The current snapshot's candidate lists (filtered and zone-aware picks); null before the first snapshot.</summary>
+    public CandidateLists? Candidates => Volatile.Read(ref _candidates);
 
     /// <summary>Snapshots taken so far; a subscribe call compares it to tell a reset registry from a race with a push.</summary>
     public long AppliedCount => Interlocked.Read(ref _appliedCount);
@@ -194,9 +197,7 @@ internal sealed class CachedService : IDisposable
 
     private (Action<ServiceSnapshot>[] Listeners, CancellationTokenSource Changed) Replace(ServiceSnapshot snapshot)
     {
-        var selectable = snapshot.Instances.Where(instance => instance.IsSelectable).ToArray();
-        Array.Sort(selectable, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-        Volatile.Write(ref _selectable, selectable);
+        Volatile.Write(ref _candidates, new CandidateLists(snapshot));
         Volatile.Write(ref _snapshot, snapshot);
         _appliedCount++;
         var changed = _changeSource;

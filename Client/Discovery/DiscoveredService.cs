@@ -13,4 +13,17 @@ public sealed record DiscoveredService(ServiceSnapshot Snapshot, bool IsStale, T
 {
     /// <summary>The instances a caller may use (healthy, or kept selectable by the registry's panic mode), ordered by id.</summary>
     public IReadOnlyList<ServiceInstance> Selectable { get; init; } = [];
+
+    /// <summary>The instances <paramref name="filter"/> keeps, at the same index (this answer itself when it keeps all).</summary>
+    public DiscoveredService Matching(InstanceFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return filter.IsEmpty
+            ? this
+            : this with
+            {
+                Snapshot = Snapshot with { Instances = [.. Snapshot.Instances.Where(filter.Matches)] },
+                Selectable = [.. Selectable.Where(filter.Matches)],
+            };
+    }
 }

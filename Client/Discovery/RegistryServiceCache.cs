@@ -60,6 +60,14 @@ public sealed partial class RegistryServiceCache : IAsyncDisposable, IDisposable
         return Describe(entry);
     }
 
+    /// <summary>The service's instances that <paramref name="filter"/> keeps (tags and metadata, as the HTTP API's <c>?tag=</c> and <c>?meta.K=V</c>).</summary>
+    /// <exception cref="RegistryValidationException">The name or the filter is not valid.</exception>
+    public async ValueTask<DiscoveredService> GetAsync(string serviceName, InstanceFilter filter, CancellationToken cancellationToken = default)
+    {
+        RegistryValidator.ValidateFilter(filter);
+        return (await GetAsync(serviceName, cancellationToken).ConfigureAwait(false)).Matching(filter);
+    }
+
     /// <summary>The cached copy, without asking the registry; false when the service is not cached.</summary>
     public bool TryGetCached(string serviceName, out DiscoveredService? service)
     {

@@ -10,8 +10,10 @@ namespace OrleansRegistry.Client.Endpoints;
 /// <summary>
 /// The selectable instances of one service as service-discovery endpoints, with a change token
 /// that fires on the next pushed change, so resolution follows the registry without polling.
+/// A query's endpoint name (<c>_eu</c> in <c>http://_eu.user-service</c>) keeps only the instances
+/// tagged with it.
 /// </summary>
-internal sealed partial class RegistryServiceEndpointProvider(string serviceName, RegistryServiceCache cache, ILogger<RegistryServiceEndpointProvider> logger) : IServiceEndpointProvider
+internal sealed partial class RegistryServiceEndpointProvider(string serviceName, InstanceFilter filter, RegistryServiceCache cache, ILogger<RegistryServiceEndpointProvider> logger) : IServiceEndpointProvider
 {
     private IDisposable? _watch;
 
@@ -27,7 +29,7 @@ internal sealed partial class RegistryServiceEndpointProvider(string serviceName
         // The token is taken before the snapshot is read: a change in between fires it.
         endpoints.AddChangeToken(entry.ChangeToken);
         var snapshot = entry.Snapshot!;
-        var selectable = entry.Selectable;
+        var selectable = filter.IsEmpty || entry.Candidates is not { } lists ? entry.Selectable : lists.For(filter, near: null).Instances;
         if (selectable.Length == 0)
         {
             if (snapshot.Index == 0 && snapshot.Instances.Count == 0)

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.ServiceDiscovery;
 using OrleansRegistry.Client.Discovery;
+using OrleansRegistry.Model;
+using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Client.Endpoints;
 
@@ -21,7 +23,14 @@ internal sealed class RegistryServiceEndpointProviderFactory(
             return false;
         }
 
-        provider = new RegistryServiceEndpointProvider(query.ServiceName, cache, logger);
+        // "_eu.user-service" asks for the endpoint named "eu": the instances tagged "eu".
+        if (query.EndpointName is { } endpointName && !RegistryValidator.IsValidTag(endpointName))
+        {
+            provider = null;
+            return false;
+        }
+
+        provider = new RegistryServiceEndpointProvider(query.ServiceName, InstanceFilter.OfTag(query.EndpointName), cache, logger);
         return true;
     }
 }

@@ -10,13 +10,17 @@ public sealed class InstanceLease : IAsyncDisposable
 {
     private Func<ValueTask>? _release;
 
-    internal InstanceLease(ServiceInstance instance, Func<ValueTask>? release)
+    internal InstanceLease(ServiceInstance instance, bool zoneFallback, Func<ValueTask>? release)
     {
         Instance = instance;
+        ZoneFallback = zoneFallback;
         _release = release;
     }
 
     public ServiceInstance Instance { get; }
+
+    /// <summary>True when a zone was asked for but none of its instances was eligible, so the pick came from every zone.</summary>
+    public bool ZoneFallback { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -4,6 +4,7 @@ using OrleansRegistry.Client.Calls;
 using OrleansRegistry.Client.Discovery;
 using OrleansRegistry.Client.Options;
 using OrleansRegistry.Client.Transport;
+using OrleansRegistry.LoadBalancing;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
@@ -58,6 +59,11 @@ public sealed partial class InstanceSelector
     /// </summary>
     /// <param name="avoid">Ids of instances to skip while any other is available (those tried already).</param>
     /// <param name="selection">Where to pick; null for <see cref="RegistryClientOptions.Selection"/>.</param>
+    /// <param name="filter">Only instances it keeps (tags and metadata, as <c>?tag=</c> and <c>?meta.K=V</c>); null for all.</param>
+    /// <param name="near">
+    /// Prefer instances whose <c>metadata["zone"]</c> is this zone; when none is eligible there, pick
+    /// among all (the lease's <see cref="InstanceLease.ZoneFallback"/> says so).
+    /// </param>
     /// <exception cref="NoInstanceAvailableException">No healthy instance, or all of them have open breakers.</exception>
     /// <exception cref="RegistryUnavailableException">The registry cannot be reached and the service was never cached.</exception>
     public ValueTask<InstanceLease> AcquireAsync(
@@ -65,9 +71,18 @@ public sealed partial class InstanceSelector
         LoadBalancingStrategy strategy,
         IReadOnlyCollection<string>? avoid = null,
         SelectionMode? selection = null,
+        InstanceFilter? filter = null,
+        string? near = null,
         CancellationToken cancellationToken = default)
     {
         RegistryValidator.ValidateServiceName(serviceName);
+        filter ??= InstanceFilter.None;
+        RegistryValidator.ValidateFilter(filter);
+        if (near is not null)
+        {
+            RegistryValidator.ValidateZone(near);
+        }
+
         if (!Enum.IsDefined(strategy))
         {
             throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "unknown load-balancing strategy");
@@ -75,14 +90,17 @@ public sealed partial class InstanceSelector
 
         avoid ??= [];
         return (selection ?? _options.Selection) == SelectionMode.Balancer
-            ? AcquireThroughBalancerAsync(serviceName, strategy, avoid, cancellationToken)
-            : AcquireLocallyAsync(serviceName, strategy, avoid, cancellationToken);
+            ? AcquireThroughBalancerAsync(serviceName, strategy, avoid, filter, near, cancellationToken)
+            : AcquireLocallyAsync(serviceName, strategy, avoid, filter, near, cancellationToken);
     }
 
-    private async ValueTask<InstanceLease> AcquireLocallyAsync(string serviceName, LoadBalancingStrategy strategy, IReadOnlyCollection<string> avoid, CancellationToken cancellationToken)
+    private async ValueTask<InstanceLease> AcquireLocallyAsync(
+        string serviceName, LoadBalancingStrategy strategy, IReadOnlyCollection<string> avoid, InstanceFilter filter, string? near, CancellationToken cancellationToken)
     {
         var entry = await _cache.GetEntryAsync(serviceName, cancellationToken).ConfigureAwait(false);
-        var selectable = entry.Selectable;
+        var (selectable, zoneFallback) = (filter.IsEmpty && near is null) || entry.Candidates is not { } lists
+            ? new SelectionCandidates(entry.Selectable, ZoneFallback: false)
+            : lists.For(filter, near);
         if (selectable.Length == 0)
         {
             throw new NoInstanceAvailableException(serviceName, NoInstanceReason.NoneSelectable);
@@ -96,7 +114,7 @@ public sealed partial class InstanceSelector
         }
 
         Interlocked.Increment(ref _openLeases);
-        return new InstanceLease(pick.Instance, () =>
+        return new InstanceLease(pick.Instance, zoneFallback, () =>
         {
             if (pick.LeaseId != 0)
             {
@@ -139,7 +157,8 @@ public sealed partial class InstanceSelector
         return closed.Length > 0 ? closed : null;
     }
 
-    private async ValueTask<InstanceLease> AcquireThroughBalancerAsync(string serviceName, LoadBalancingStrategy strategy, IReadOnlyCollection<string> avoid, CancellationToken cancellationToken)
+    private async ValueTask<InstanceLease> AcquireThroughBalancerAsync(
+        string serviceName, LoadBalancingStrategy strategy, IReadOnlyCollection<string> avoid, InstanceFilter filter, string? near, CancellationToken cancellationToken)
     {
         // Keeps the service cached, so local selection can stand in while the balancer is unreachable.
         _cache.Warm(serviceName);
@@ -149,13 +168,13 @@ public sealed partial class InstanceSelector
             BalancerSelection? selection;
             try
             {
-                selection = await SelectAsync(serviceName, strategy, cancellationToken).ConfigureAwait(false);
+                selection = await SelectAsync(serviceName, strategy, filter, near, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not RegistryValidationException && !cancellationToken.IsCancellationRequested)
             {
                 await ReleaseAsync(fallback).ConfigureAwait(false);
                 LogBalancerUnreachable(_logger, exception, serviceName);
-                return await AcquireLocallyAsync(serviceName, strategy, avoid, cancellationToken).ConfigureAwait(false);
+                return await AcquireLocallyAsync(serviceName, strategy, avoid, filter, near, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -205,9 +224,9 @@ public sealed partial class InstanceSelector
     /// the caller gives up (or the call times out) a selection that still arrives has its lease
     /// returned instead of leaking it.
     /// </summary>
-    private async Task<BalancerSelection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy, CancellationToken cancellationToken)
+    private async Task<BalancerSelection?> SelectAsync(string serviceName, LoadBalancingStrategy strategy, InstanceFilter filter, string? near, CancellationToken cancellationToken)
     {
-        var call = _transport.SelectAsync(serviceName, strategy, InstanceFilter.None, near: null, CancellationToken.None);
+        var call = _transport.SelectAsync(serviceName, strategy, filter, near, CancellationToken.None);
         try
         {
             return await call.WaitAsync(_options.RegistryTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -239,7 +258,7 @@ public sealed partial class InstanceSelector
     private InstanceLease BalancerLease(BalancerSelection selection)
     {
         Interlocked.Increment(ref _openLeases);
-        return new InstanceLease(selection.Instance, async () =>
+        return new InstanceLease(selection.Instance, selection.ZoneFallback, async () =>
         {
             try
             {

@@ -44,6 +44,13 @@ public sealed class SelfRegistrationOptions
     /// </summary>
     public TimeSpan DrainPeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// At shutdown, put the instance into maintenance for the drain period and deregister after it,
+    /// instead of deregistering first: callers stop picking it at once while it stays listed (with
+    /// the reason "draining") until it is gone.
+    /// </summary>
+    public bool MaintenanceBeforeDrain { get; set; }
+
     /// <summary>Instance metadata (<c>weight</c>, <c>zone</c>, ...).</summary>
     public Dictionary<string, string> Metadata { get; set; } = new(StringComparer.Ordinal);
 }

@@ -28,6 +28,9 @@ public sealed partial class SelfRegistrationService(
     IServiceProvider services,
     ILogger<SelfRegistrationService> logger) : IHostedLifecycleService, IDisposable
 {
+    /// <summary>The maintenance reason an instance shows while it drains (<see cref="SelfRegistrationOptions.MaintenanceBeforeDrain"/>).</summary>
+    public const string DrainingReason = "draining";
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource<ServiceInstance> _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loop = Task.CompletedTask;
@@ -62,27 +65,30 @@ public sealed partial class SelfRegistrationService(
         }
 
         var settings = options.Value;
-        try
+        if (settings.MaintenanceBeforeDrain)
         {
-            await transport.DeregisterAsync(instance.ServiceName, instance.Id, cancellationToken)
-                .WaitAsync(settings.RegistryTimeout, timeProvider, cancellationToken)
-                .ConfigureAwait(false);
-            LogDeregistered(logger, instance.ServiceName, instance.Id, settings.DrainPeriod);
+            await TryAsync(transport.SetMaintenanceAsync(instance.ServiceName, instance.Id, DrainingReason, cancellationToken), instance, cancellationToken).ConfigureAwait(false);
+            await DrainAsync(settings.DrainPeriod, cancellationToken).ConfigureAwait(false);
+            await DeregisterAsync(instance, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        else
         {
-            LogDeregisterFailed(logger, exception, instance.ServiceName, instance.Id);
-        }
-
-        try
-        {
-            await Task.Delay(settings.DrainPeriod, timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The host's shutdown timeout cut the drain short.
+            await DeregisterAsync(instance, cancellationToken).ConfigureAwait(false);
+            await DrainAsync(settings.DrainPeriod, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Takes this instance out of rotation (it stays registered and probed); false when the registry does not know it.</summary>
+    /// <exception cref="InvalidOperationException">The host has not started yet.</exception>
+    public Task<bool> EnterMaintenanceAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        RegistryValidator.ValidateMaintenanceReason(reason);
+        return SetMaintenanceAsync(reason, cancellationToken);
+    }
+
+    /// <summary>Puts this instance back into rotation; false when the registry does not know it.</summary>
+    /// <exception cref="InvalidOperationException">The host has not started yet.</exception>
+    public Task<bool> LeaveMaintenanceAsync(CancellationToken cancellationToken = default) => SetMaintenanceAsync(null, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -95,6 +101,50 @@ public sealed partial class SelfRegistrationService(
         {
             _stopping.Cancel();
             _stopping.Dispose();
+        }
+    }
+
+    private async Task<bool> SetMaintenanceAsync(string? reason, CancellationToken cancellationToken)
+    {
+        var instance = _instance ?? throw new InvalidOperationException("The instance is registered once the host has started.");
+        return await transport.SetMaintenanceAsync(instance.ServiceName, instance.Id, reason, cancellationToken)
+            .WaitAsync(options.Value.RegistryTimeout, timeProvider, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task DeregisterAsync(ServiceInstance instance, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(transport.DeregisterAsync(instance.ServiceName, instance.Id, cancellationToken), instance, cancellationToken).ConfigureAwait(false))
+        {
+            LogDeregistered(logger, instance.ServiceName, instance.Id);
+        }
+    }
+
+    /// <summary>A shutdown step bounded by the registry timeout; a failure is logged (health checks remove the instance in time).</summary>
+    private async Task<bool> TryAsync(Task call, ServiceInstance instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call.WaitAsync(options.Value.RegistryTimeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogDeregisterFailed(logger, exception, instance.ServiceName, instance.Id);
+            return false;
+        }
+    }
+
+    private async Task DrainAsync(TimeSpan drainPeriod, CancellationToken cancellationToken)
+    {
+        LogDraining(logger, drainPeriod);
+        try
+        {
+            await Task.Delay(drainPeriod, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown timeout cut the drain short.
         }
     }
 
@@ -235,9 +285,12 @@ public sealed partial class SelfRegistrationService(
     [LoggerMessage(EventId = 7504, Level = LogLevel.Error, Message = "The registry refused {ServiceName}/{InstanceId}; self-registration stopped")]
     private static partial void LogRefused(ILogger logger, Exception exception, string serviceName, string instanceId);
 
-    [LoggerMessage(EventId = 7505, Level = LogLevel.Information, Message = "Deregistered {ServiceName}/{InstanceId}; draining for {DrainPeriod} before shutdown")]
-    private static partial void LogDeregistered(ILogger logger, string serviceName, string instanceId, TimeSpan drainPeriod);
+    [LoggerMessage(EventId = 7505, Level = LogLevel.Information, Message = "Deregistered {ServiceName}/{InstanceId}")]
+    private static partial void LogDeregistered(ILogger logger, string serviceName, string instanceId);
 
-    [LoggerMessage(EventId = 7506, Level = LogLevel.Warning, Message = "Could not deregister {ServiceName}/{InstanceId} at shutdown; the registry's health checks will remove it")]
+    [LoggerMessage(EventId = 7507, Level = LogLevel.Information, Message = "Draining for {DrainPeriod} before shutdown")]
+    private static partial void LogDraining(ILogger logger, TimeSpan drainPeriod);
+
+    [LoggerMessage(EventId = 7506, Level = LogLevel.Warning, Message = "Could not take {ServiceName}/{InstanceId} out of rotation at shutdown; the registry's health checks will remove it")]
     private static partial void LogDeregisterFailed(ILogger logger, Exception exception, string serviceName, string instanceId);
 }

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using OrleansRegistry.Contracts;
+using OrleansRegistry.LoadBalancing;
 using OrleansRegistry.Model;
 
 namespace OrleansRegistry.Caching;
@@ -15,24 +15,16 @@ public sealed class ServiceCopy
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
-    /// <summary>
-    /// How many distinct filtered candidate lists one copy keeps. Kept lists make repeated filtered
-    /// picks cheap and give stateful strategies (weighted round robin) the same list object each
-    /// time; a caller cycling through more filters than this has the rest computed per pick.
-    /// </summary>
-    public const int MaxKeptCandidateLists = 16;
-
     private readonly byte[]?[] _selectableJson;
     private byte[]? _allJson;
     private byte[]? _healthyJson;
-    private ConcurrentDictionary<(InstanceFilter Filter, string? Near), SelectionCandidates>? _candidates;
+    private readonly CandidateLists _candidates;
 
     public ServiceCopy(ServiceSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Snapshot = snapshot;
-        Selectable = snapshot.Instances.Where(instance => instance.IsSelectable).ToArray();
-        Array.Sort(Selectable, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        _candidates = new CandidateLists(snapshot);
         _selectableJson = new byte[]?[Selectable.Length];
     }
 
@@ -41,7 +33,7 @@ public sealed class ServiceCopy
     public long Index => Snapshot.Index;
 
     /// <summary>The instances a balancer may hand out, ordered by id.</summary>
-    public ServiceInstance[] Selectable { get; }
+    public ServiceInstance[] Selectable => _candidates.Selectable;
 
     /// <summary>The UTF-8 JSON list of the instances (only the healthy ones when asked), built once.</summary>
     // Two requests racing on first use both serialize; either result is the same bytes.
@@ -73,37 +65,8 @@ public sealed class ServiceCopy
             : JsonSerializer.SerializeToUtf8Bytes(Matching(filter, onlyHealthy).ConvertAll(instance => instance.ToDocument()), RegistryJsonContext.Default.ListServiceInstanceDocument);
     }
 
-    /// <summary>
-    /// The selectable instances a pick with <paramref name="filter"/> chooses among: those in zone
-    /// <paramref name="near"/> when it has any, else all of them (marked as a fallback).
-    /// </summary>
-    public SelectionCandidates Candidates(InstanceFilter filter, string? near)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var kept = _candidates ??= new ConcurrentDictionary<(InstanceFilter, string?), SelectionCandidates>();
-        if (kept.TryGetValue((filter, near), out var candidates))
-        {
-            return candidates;
-        }
-
-        candidates = ComputeCandidates(filter, near);
-
-        // Racing first uses may both compute; the list kept is the one every later pick gets.
-        return kept.Count < MaxKeptCandidateLists ? kept.GetOrAdd((filter, near), candidates) : candidates;
-    }
-
-    private SelectionCandidates ComputeCandidates(InstanceFilter filter, string? near)
-    {
-        var matching = filter.IsEmpty ? Selectable : Array.FindAll(Selectable, filter.Matches);
-        if (near is null)
-        {
-            return new SelectionCandidates(matching, ZoneFallback: false);
-        }
-
-        var inZone = Array.FindAll(matching, instance =>
-            instance.Metadata.TryGetValue(ServiceInstance.ZoneKey, out var zone) && string.Equals(zone, near, StringComparison.Ordinal));
-        return inZone.Length > 0 ? new SelectionCandidates(inZone, ZoneFallback: false) : new SelectionCandidates(matching, ZoneFallback: true);
-    }
+    /// <summary>The selectable instances a pick with <paramref name="filter"/> and <paramref name="near"/> chooses among (see <see cref="CandidateLists.For"/>).</summary>
+    public SelectionCandidates Candidates(InstanceFilter filter, string? near) => _candidates.For(filter, near);
 
     /// <summary>The UTF-8 JSON of one instance; built once for the instances picked from this copy.</summary>
     public byte[] InstanceJson(ServiceInstance instance)

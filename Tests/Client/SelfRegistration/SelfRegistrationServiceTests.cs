@@ -113,6 +113,48 @@ public sealed class SelfRegistrationServiceTests(RegistryHttpFixture fixture)
 
     [Theory]
     [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
+    public async Task Shutdown_MaintenanceBeforeDrain_ListedInMaintenanceWhileDrainingThenGone(ClientTransport transport)
+    {
+        var name = Instances.UniqueService("self-maint");
+        var ns = $"drain-{Guid.NewGuid():N}"[..20];
+        var app = BuildApp(
+            transport,
+            FreePorts.Next(),
+            options =>
+            {
+                options.ServiceName = name;
+                options.Ttl = TimeSpan.FromSeconds(30);
+                options.DrainPeriod = Drain;
+                options.MaintenanceBeforeDrain = true;
+            },
+            ns);
+        var service = fixture.GrainFactory.GetGrain<IServiceGrain>(new ServiceKey(ns, name).GrainKey);
+        await using (app)
+        {
+            await app.StartAsync();
+            var self = app.Services.GetRequiredService<SelfRegistrationService>();
+            var registered = await self.Registered.WaitAsync(TimeSpan.FromSeconds(5));
+
+            // In and out of rotation on demand, in the client's namespace.
+            Assert.True(await self.EnterMaintenanceAsync("warming caches"));
+            Assert.Equal("warming caches", (await service.GetInstanceAsync(registered.Id))!.Maintenance?.Reason);
+            Assert.True(await self.LeaveMaintenanceAsync());
+            Assert.Null((await service.GetInstanceAsync(registered.Id))!.Maintenance);
+
+            var stopping = app.StopAsync();
+            await Eventually.TrueAsync(
+                async () => (await service.GetInstanceAsync(registered.Id))?.Maintenance?.Reason == SelfRegistrationService.DrainingReason,
+                TimeSpan.FromSeconds(1),
+                "the instance to enter maintenance as shutdown begins");
+            Assert.False(stopping.IsCompleted, "the host stopped before draining");
+
+            await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Null(await service.GetInstanceAsync(registered.Id));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ClientTransports.Both), MemberType = typeof(ClientTransports))]
     public async Task StartAsync_ServiceNameMissing_FailsNamingTheKey(ClientTransport transport)
     {
         var app = BuildApp(transport, FreePorts.Next(), _ => { });
@@ -124,7 +166,7 @@ public sealed class SelfRegistrationServiceTests(RegistryHttpFixture fixture)
         }
     }
 
-    private WebApplication BuildApp(ClientTransport transport, int port, Action<SelfRegistrationOptions> configure)
+    private WebApplication BuildApp(ClientTransport transport, int port, Action<SelfRegistrationOptions> configure, string ns = ServiceKey.DefaultNamespace)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -132,11 +174,15 @@ public sealed class SelfRegistrationServiceTests(RegistryHttpFixture fixture)
         if (transport == ClientTransport.Orleans)
         {
             builder.Services.AddSingleton(fixture.GrainFactory);
-            builder.Services.AddOrleansRegistryClient();
+            builder.Services.AddOrleansRegistryClient(options => options.Namespace = ns);
         }
         else
         {
-            builder.Services.AddRegistryClient(options => options.Url = fixture.BaseAddress.ToString());
+            builder.Services.AddRegistryClient(options =>
+            {
+                options.Url = fixture.BaseAddress.ToString();
+                options.Namespace = ns;
+            });
         }
 
         builder.Services.AddRegistrySelfRegistration(configure);

@@ -1,6 +1,6 @@
 using OrleansRegistry.Model;
 
-namespace OrleansRegistry.Caching;
+namespace OrleansRegistry.LoadBalancing;
 
 /// <summary>
 /// The instances a filtered or zone-aware pick chooses among, ordered by id;
