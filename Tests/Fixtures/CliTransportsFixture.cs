@@ -47,7 +47,12 @@ public sealed class CliTransportsFixture : RegistryHttpFixture
         CliRunner.RunAsync([.. Options(transport), .. args]);
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Run after the parallel collections and alone: each test starts a dozen CLI processes, and on a
+/// small machine that load beside the other CLI tests pushes their gateway connections past the
+/// CLI's 5 s connect bound.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class CliTransportsCollection : ICollectionFixture<CliTransportsFixture>
 {
     public const string Name = "cli transports";
