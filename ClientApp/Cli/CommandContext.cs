@@ -4,10 +4,10 @@ using OrleansRegistry.Grains;
 
 namespace OrleansRegistry.ClientApp.Cli;
 
-/// <summary>What a running command needs: its output, its namespace and, once its input checked out, the cluster.</summary>
+/// <summary>What a running command needs: its output, its namespace and, once its input checked out, the registry.</summary>
 internal sealed class CommandContext(ClientSettings settings, CliOutput output, string ns = ServiceKey.DefaultNamespace) : IAsyncDisposable
 {
-    private RegistryConnection? _connection;
+    private IRegistryConnection? _connection;
 
     public ClientSettings Settings { get; } = settings;
 
@@ -16,22 +16,17 @@ internal sealed class CommandContext(ClientSettings settings, CliOutput output, 
     /// <summary>The <c>--namespace</c> the command addresses.</summary>
     public string Namespace { get; } = ns;
 
-    /// <summary>The grain key of <paramref name="serviceName"/> in <see cref="Namespace"/>; throws naming the field when either is not a valid name.</summary>
-    public string ServiceKeyOf(string serviceName, string field = "service_name") => ServiceKey.Of(Namespace, serviceName, field).GrainKey;
+    /// <summary>
+    /// The registry's operations in <see cref="Namespace"/>, over HTTP (<c>--registry</c>) or the
+    /// gateways; connects on first use and throws <see cref="RegistryUnreachableException"/> when
+    /// no gateway answers in time.
+    /// </summary>
+    public async Task<IRegistryOperations> ConnectAsync(CancellationToken cancellationToken) =>
+        (await OpenAsync(cancellationToken)).Operations;
 
-    /// <summary>Connects on first use; throws <see cref="RegistryUnreachableException"/> when no gateway answers in time.</summary>
-    public async Task<IClusterClient> ConnectAsync(CancellationToken cancellationToken)
-    {
-        _connection ??= await RegistryConnection.ConnectAsync(Settings, cancellationToken);
-        return _connection.Client;
-    }
-
-    /// <summary>The connected client's services (registry client library included); connects on first use.</summary>
-    public async Task<IServiceProvider> ServicesAsync(CancellationToken cancellationToken)
-    {
-        await ConnectAsync(cancellationToken);
-        return _connection!.Services;
-    }
+    /// <summary>The registry client library (service calls, watches) on the same transport and namespace; connects on first use.</summary>
+    public async Task<IServiceProvider> ServicesAsync(CancellationToken cancellationToken) =>
+        (await OpenAsync(cancellationToken)).Services;
 
     public async ValueTask DisposeAsync()
     {
@@ -40,4 +35,9 @@ internal sealed class CommandContext(ClientSettings settings, CliOutput output, 
             await _connection.DisposeAsync();
         }
     }
+
+    private async Task<IRegistryConnection> OpenAsync(CancellationToken cancellationToken) =>
+        _connection ??= Settings.OverHttp
+            ? await HttpRegistryConnection.OpenAsync(Settings, Namespace, cancellationToken)
+            : await RegistryConnection.ConnectAsync(Settings, Namespace, cancellationToken);
 }

@@ -48,9 +48,10 @@ internal sealed class CommandRunner(GlobalOptions globals, IConfiguration config
             await error.WriteLineAsync($"error: the registry did not answer in time: {exception.Message}");
             return ExitCodes.RegistryFailed;
         }
-        catch (Exception exception) when (exception is OrleansException or IOException or OperationCanceledException)
+        catch (Exception exception) when (exception is OrleansException or IOException or HttpRequestException or OperationCanceledException)
         {
-            // A silo that dies mid-call surfaces as SiloUnavailableException or an aborted connection.
+            // A silo that dies mid-call surfaces as SiloUnavailableException or an aborted connection;
+            // a registry that fails over HTTP answers 5xx.
             await error.WriteLineAsync($"error: the registry failed: {exception.Message}");
             return ExitCodes.RegistryFailed;
         }

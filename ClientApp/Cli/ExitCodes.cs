@@ -8,7 +8,10 @@ internal static class ExitCodes
     /// <summary>The service, instance or definition does not exist, or no instance is healthy.</summary>
     public const int NotFound = 1;
 
-    /// <summary>Bad input or usage (a parse error included); nothing was sent to the registry.</summary>
+    /// <summary>
+    /// Bad input or usage (a parse error included): nothing was sent to the registry, or (over HTTP)
+    /// the registry refused the request with a 4xx, and nothing changed.
+    /// </summary>
     public const int InvalidInput = 2;
 
     /// <summary>The registry could not be reached or failed.</summary>

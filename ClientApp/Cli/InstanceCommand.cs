@@ -1,11 +1,11 @@
 using System.CommandLine;
-using OrleansRegistry.Grains;
+using OrleansRegistry.ClientApp.Connection;
 
 namespace OrleansRegistry.ClientApp.Cli;
 
 /// <summary>
 /// A command on one registered instance, <c>NAME SERVICE ID</c> (deregister, heartbeat): checks both
-/// arguments, makes one call to the service grain and reports whether the
+/// arguments, makes one call to the registry and reports whether the
 /// instance was registered (exit code 1 when it was not; nothing changed then).
 /// </summary>
 internal abstract class InstanceCommand : RegistryCommand
@@ -24,8 +24,8 @@ internal abstract class InstanceCommand : RegistryCommand
         ArgumentNullException.ThrowIfNull(parseResult);
         var (serviceName, instanceId) = _instance.Read(parseResult);
 
-        var client = await context.ConnectAsync(cancellationToken);
-        var applied = await ApplyAsync(client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName)), instanceId).WaitAsync(cancellationToken);
+        var registry = await context.ConnectAsync(cancellationToken);
+        var applied = await ApplyAsync(registry, serviceName, instanceId, cancellationToken);
 
         var instance = $"{serviceName}/{instanceId}";
         if (context.Output.Json)
@@ -50,8 +50,8 @@ internal abstract class InstanceCommand : RegistryCommand
         return applied ? ExitCodes.Ok : ExitCodes.NotFound;
     }
 
-    /// <summary>The grain call; false when the instance was not registered.</summary>
-    protected abstract Task<bool> ApplyAsync(IServiceGrain service, string instanceId);
+    /// <summary>The registry call; false when the instance was not registered.</summary>
+    protected abstract Task<bool> ApplyAsync(IRegistryOperations registry, string serviceName, string instanceId, CancellationToken cancellationToken);
 
     /// <summary>The line printed when the call took effect on <paramref name="instance"/> (<c>SERVICE/ID</c>).</summary>
     protected abstract string Applied(string instance);

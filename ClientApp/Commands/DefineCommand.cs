@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
@@ -40,8 +39,8 @@ internal sealed class DefineCommand : RegistryCommand
         var path = parseResult.GetRequiredValue(_file);
         var definition = Parse(await ReadAsync(path, cancellationToken)).ToDefinition(serviceName);
 
-        var client = await context.ConnectAsync(cancellationToken);
-        await client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName, "name")).PutDefinitionAsync(definition).WaitAsync(cancellationToken);
+        var registry = await context.ConnectAsync(cancellationToken);
+        await registry.PutDefinitionAsync(definition, cancellationToken);
 
         if (context.Output.Json)
         {

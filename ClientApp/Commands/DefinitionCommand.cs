@@ -2,7 +2,6 @@ using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Grains;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Commands;
@@ -25,8 +24,8 @@ internal sealed class DefinitionCommand : RegistryCommand
         var serviceName = parseResult.GetRequiredValue(_service);
         RegistryValidator.ValidateServiceName(serviceName, "name");
 
-        var client = await context.ConnectAsync(cancellationToken);
-        var definition = await client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName, "name")).GetDefinitionAsync().WaitAsync(cancellationToken);
+        var registry = await context.ConnectAsync(cancellationToken);
+        var definition = await registry.GetDefinitionAsync(serviceName, cancellationToken);
         if (definition is null)
         {
             context.Output.Error($"{serviceName} has no definition");

@@ -1,5 +1,5 @@
 using OrleansRegistry.ClientApp.Cli;
-using OrleansRegistry.Grains;
+using OrleansRegistry.ClientApp.Connection;
 
 namespace OrleansRegistry.ClientApp.Commands;
 
@@ -8,7 +8,8 @@ internal sealed class DeregisterCommand() : InstanceCommand("deregister", "remov
 {
     protected override string OutcomeName => "deregistered";
 
-    protected override Task<bool> ApplyAsync(IServiceGrain service, string instanceId) => service.DeregisterAsync(instanceId);
+    protected override Task<bool> ApplyAsync(IRegistryOperations registry, string serviceName, string instanceId, CancellationToken cancellationToken) =>
+        registry.DeregisterAsync(serviceName, instanceId, cancellationToken);
 
     protected override string Applied(string instance) => $"deregistered {instance}";
 

@@ -1,6 +1,5 @@
 using OrleansRegistry.ClientApp.Cli;
-using OrleansRegistry.Grains;
-using OrleansRegistry.Model;
+using OrleansRegistry.ClientApp.Connection;
 
 namespace OrleansRegistry.ClientApp.Commands;
 
@@ -9,8 +8,8 @@ internal sealed class HeartbeatCommand() : InstanceCommand("heartbeat", "renew a
 {
     protected override string OutcomeName => "renewed";
 
-    protected override async Task<bool> ApplyAsync(IServiceGrain service, string instanceId) =>
-        await service.HeartbeatAsync(instanceId) == HeartbeatResult.Renewed;
+    protected override Task<bool> ApplyAsync(IRegistryOperations registry, string serviceName, string instanceId, CancellationToken cancellationToken) =>
+        registry.HeartbeatAsync(serviceName, instanceId, cancellationToken);
 
     protected override string Applied(string instance) => $"heartbeat renewed for {instance}";
 

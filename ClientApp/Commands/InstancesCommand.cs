@@ -2,7 +2,6 @@ using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Grains;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Commands;
@@ -34,10 +33,8 @@ internal sealed class InstancesCommand : RegistryCommand
         RegistryValidator.ValidateServiceName(serviceName);
         var filter = _filter.Read(parseResult);
 
-        var client = await context.ConnectAsync(cancellationToken);
-        var service = client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName));
-        var all = await (healthyOnly ? service.GetHealthyInstancesAsync() : service.GetInstancesAsync()).WaitAsync(cancellationToken);
-        var instances = filter.IsEmpty ? all : all.Where(filter.Matches).ToList();
+        var registry = await context.ConnectAsync(cancellationToken);
+        var instances = await registry.GetInstancesAsync(serviceName, healthyOnly, filter, cancellationToken);
 
         if (context.Output.Json)
         {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
-using OrleansRegistry.Grains;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.ClientApp.Commands;
@@ -42,9 +41,8 @@ internal sealed class MaintCommand : RegistryCommand
         reason ??= string.Empty;
         RegistryValidator.ValidateMaintenanceReason(reason);
 
-        var client = await context.ConnectAsync(cancellationToken);
-        var service = client.GetGrain<IServiceGrain>(context.ServiceKeyOf(serviceName));
-        var applied = await (on ? service.EnterMaintenanceAsync(instanceId, reason) : service.LeaveMaintenanceAsync(instanceId)).WaitAsync(cancellationToken);
+        var registry = await context.ConnectAsync(cancellationToken);
+        var applied = await registry.SetMaintenanceAsync(serviceName, instanceId, on ? reason : null, cancellationToken);
 
         var instance = $"{serviceName}/{instanceId}";
         if (context.Output.Json)

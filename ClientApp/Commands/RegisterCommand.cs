@@ -2,7 +2,6 @@ using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
@@ -42,8 +41,8 @@ internal sealed class RegisterCommand : RegistryCommand
         var (serviceName, instanceId) = _instance.Read(parseResult);
         var instance = ToDocument(parseResult).ToInstance(serviceName, instanceId);
 
-        var client = await context.ConnectAsync(cancellationToken);
-        var stored = await client.GetGrain<IServiceGrain>(context.ServiceKeyOf(instance.ServiceName)).RegisterAsync(instance).WaitAsync(cancellationToken);
+        var registry = await context.ConnectAsync(cancellationToken);
+        var stored = await registry.RegisterAsync(instance, cancellationToken);
 
         if (context.Output.Json)
         {

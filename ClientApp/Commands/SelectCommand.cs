@@ -2,7 +2,6 @@ using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Grains;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
@@ -46,11 +45,8 @@ internal sealed class SelectCommand : RegistryCommand
             RegistryValidator.ValidateZone(near);
         }
 
-        var client = await context.ConnectAsync(cancellationToken);
-        var balancer = client.GetGrain<IBalancerGrain>(0);
-        var selection = await (filter.IsEmpty && near is null
-            ? balancer.SelectAsync(context.ServiceKeyOf(serviceName), strategy)
-            : balancer.SelectAsync(context.ServiceKeyOf(serviceName), strategy, filter, near)).WaitAsync(cancellationToken);
+        var registry = await context.ConnectAsync(cancellationToken);
+        var selection = await registry.SelectAsync(serviceName, strategy, filter, near, cancellationToken);
         if (selection is null)
         {
             context.Output.Error($"no healthy instance of {serviceName}{(filter.IsEmpty ? string.Empty : " that the filter keeps")}");
@@ -65,7 +61,7 @@ internal sealed class SelectCommand : RegistryCommand
         var hold = parseResult.GetValue(_hold);
         if (selection.Lease is { } lease && !hold)
         {
-            await balancer.ReleaseAsync(lease).WaitAsync(cancellationToken);
+            await lease.ReleaseAsync(cancellationToken);
         }
 
         if (context.Output.Json)
@@ -79,8 +75,8 @@ internal sealed class SelectCommand : RegistryCommand
         if (selection.Lease is { } opened)
         {
             context.Output.Line(hold
-                ? $"lease {opened.LeaseId} on silo {opened.Silo} left open; it expires after the registry's lease duration"
-                : $"lease {opened.LeaseId} released");
+                ? $"lease {opened.Description} left open; it expires after the registry's lease duration"
+                : $"lease {opened.Description} released");
         }
 
         return ExitCodes.Ok;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using OrleansRegistry.ClientApp.Cli;
 using OrleansRegistry.ClientApp.Output;
 using OrleansRegistry.Contracts;
-using OrleansRegistry.Grains;
 
 namespace OrleansRegistry.ClientApp.Commands;
 
@@ -13,8 +12,8 @@ internal sealed class ServicesCommand() : RegistryCommand("services", "list the 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parseResult);
-        var client = await context.ConnectAsync(cancellationToken);
-        var summaries = await client.GetGrain<IServiceCatalogGrain>(ServiceCatalogKey.Of(context.Namespace)).GetSummariesAsync().WaitAsync(cancellationToken);
+        var registry = await context.ConnectAsync(cancellationToken);
+        var summaries = await registry.GetServicesAsync(cancellationToken);
 
         if (context.Output.Json)
         {

@@ -10,28 +10,32 @@ using OrleansRegistry.Client.Hosting;
 namespace OrleansRegistry.ClientApp.Connection;
 
 /// <summary>An Orleans client connected to the registry's gateways; disposing it disconnects.</summary>
-internal sealed class RegistryConnection : IAsyncDisposable
+internal sealed class RegistryConnection : IRegistryConnection
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(2);
 
     private readonly IHost _host;
 
-    private RegistryConnection(IHost host)
+    private RegistryConnection(IHost host, string ns)
     {
         _host = host;
         Client = host.Services.GetRequiredService<IClusterClient>();
+        Operations = new OrleansRegistryOperations(Client, ns);
     }
 
     public IClusterClient Client { get; }
+
+    public IRegistryOperations Operations { get; }
 
     /// <summary>The connection's services, with the registry client library (service calls, watches) on top of the Orleans client.</summary>
     public IServiceProvider Services => _host.Services;
 
     /// <summary>
     /// Connects within <see cref="ClientSettings.ConnectTimeout"/>, or throws
-    /// <see cref="RegistryUnreachableException"/> naming the gateways it tried.
+    /// <see cref="RegistryUnreachableException"/> naming the gateways it tried. Operations and the
+    /// client library address namespace <paramref name="ns"/>.
     /// </summary>
-    public static async Task<RegistryConnection> ConnectAsync(ClientSettings settings, CancellationToken cancellationToken)
+    public static async Task<RegistryConnection> ConnectAsync(ClientSettings settings, string ns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var where = string.Join(", ", settings.Gateways);
@@ -48,13 +52,13 @@ internal sealed class RegistryConnection : IAsyncDisposable
             throw new RegistryUnreachableException($"cannot reach the registry at {where}: the host name does not resolve", exception);
         }
 
-        var host = Build(settings, endpoints);
+        var host = Build(settings, endpoints, ns);
         try
         {
             // The start keeps retrying while no gateway is up and may not watch the token the whole
             // time, so the wait itself is bounded too.
             await host.StartAsync(timeout.Token).WaitAsync(timeout.Token);
-            return new RegistryConnection(host);
+            return new RegistryConnection(host, ns);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -73,7 +77,7 @@ internal sealed class RegistryConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopQuietlyAsync(_host);
 
-    private static IHost Build(ClientSettings settings, IPEndPoint[] endpoints)
+    private static IHost Build(ClientSettings settings, IPEndPoint[] endpoints, string ns)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.UseOrleansClient(client =>
@@ -91,7 +95,7 @@ internal sealed class RegistryConnection : IAsyncDisposable
             // after min(this interval, 5 s), which would eat the whole connect timeout.
             client.Configure<TypeManagementOptions>(types => types.TypeMapRefreshInterval = ClientSettings.ManifestRetryInterval);
         });
-        builder.Services.AddOrleansRegistryClient();
+        builder.Services.AddOrleansRegistryClient(options => options.Namespace = ns);
         return builder.Build();
     }
 

@@ -1,6 +1,6 @@
 namespace OrleansRegistry.ClientApp.Connection;
 
-/// <summary>No gateway of the cluster answered; exit code 3.</summary>
+/// <summary>No gateway of the cluster, or no registry URL, answered; exit code 3.</summary>
 internal sealed class RegistryUnreachableException : Exception
 {
     public RegistryUnreachableException()

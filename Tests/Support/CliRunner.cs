@@ -9,7 +9,7 @@ public static class CliRunner
     private static readonly TimeSpan RunDeadline = TimeSpan.FromSeconds(60);
 
     /// <summary>The CLI's own settings variables, cleared so the machine's environment cannot steer a test.</summary>
-    private static readonly string[] IsolatedVariables = ["Registry__Gateways", "Orleans__ClusterId"];
+    private static readonly string[] IsolatedVariables = ["Registry__Gateways", "Registry__Client", "Registry__Tls", "Orleans__ClusterId"];
 
     public static string CliPath { get; } = FindCli();
 
