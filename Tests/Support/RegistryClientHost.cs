@@ -76,6 +76,20 @@ public sealed class RegistryClientHost : IAsyncDisposable
         return new RegistryClientHost(builder.Build(), started: false);
     }
 
+    /// <summary>The client library in HTTP mode on several registry addresses, tried in order (not started: nothing in it needs a start).</summary>
+    public static RegistryClientHost CreateOverHttp(IReadOnlyList<Uri> urls, Action<RegistryClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddRegistryClient(options =>
+        {
+            options.Urls = [.. urls.Select(url => url.ToString())];
+            configure?.Invoke(options);
+        });
+        return new RegistryClientHost(builder.Build(), started: false);
+    }
+
     /// <summary>An app with the client library on <paramref name="silo"/>: its own Orleans client (UseOrleansClient) on the gateway, or the HTTP address; started.</summary>
     public static async Task<RegistryClientHost> StartAsync(ClientTransport transport, SiloProcess silo, Action<RegistryClientOptions>? configure = null)
     {
