@@ -30,5 +30,8 @@ public sealed class OpenPage(IPage page, Uri url, TimeSpan readyDeadline) : IAsy
     /// <summary>Types <paramref name="text"/> into the element <paramref name="selector"/> finds, key by key as a person would.</summary>
     public Task TypeAsync(string selector, string text) => page.TypeAsync(selector, text);
 
+    /// <summary>Chooses the option <paramref name="value"/> of the select element <paramref name="selector"/> finds; the page gets input and change events, as from a person.</summary>
+    public Task SelectAsync(string selector, string value) => page.SelectAsync(selector, value);
+
     public ValueTask DisposeAsync() => page.DisposeAsync();
 }
