@@ -10,7 +10,7 @@ public static class DnsEligibility
     /// healthy ones and, while the service is in panic, its failing ones too. DNS is the balancer
     /// of callers that are not our clients, so it follows the same rule: answering only the few
     /// healthy instances during panic would send every DNS caller to them, the overload panic mode
-    /// exists to prevent. Instances in maintenance will be left out here once maintenance exists.
+    /// exists to prevent. Instances in maintenance are never selectable, so they are left out too.
     /// </summary>
     public static bool IsEligible(ServiceInstance instance)
     {
