@@ -21,7 +21,8 @@ internal sealed class MemoryBenchmark : IFigureBenchmark
     // Registrations in flight for the pick services, registered after the memory is measured. A
     // service grain stores (and pushes) in one write every change that arrived while its previous
     // write ran, and each write copies the whole service: with 2000 in flight, 100,000 instances
-    // take about 50 writes instead of 500 (the registering took 75 s at 200).
+    // take about 50 writes instead of 500 (side by side on a busy machine: 60 s instead of 146 s;
+    // the rest is work every registration does).
     private const int PickServiceConcurrency = 2000;
     private const double TargetBytes = 512;
     private const double FlatWithin = 1.5;
