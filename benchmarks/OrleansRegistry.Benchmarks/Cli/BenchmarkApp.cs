@@ -101,6 +101,7 @@ internal static class BenchmarkApp
         var started = Stopwatch.GetTimestamp();
         var loadBefore = MachineInfo.LoadAverage();
         var rows = new List<FigureRow>();
+        var took = new List<string>();
         foreach (var benchmark in chosen)
         {
             var at = Stopwatch.GetTimestamp();
@@ -115,7 +116,9 @@ internal static class BenchmarkApp
                 await Console.Error.WriteLineAsync(exception.ToString());
             }
 
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {benchmark.Name} took {Stopwatch.GetElapsedTime(at).TotalSeconds:0.0} s"));
+            var seconds = Stopwatch.GetElapsedTime(at).TotalSeconds;
+            took.Add(string.Create(CultureInfo.InvariantCulture, $"{benchmark.Name} (figure {benchmark.Figures}) {seconds:0} s"));
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {benchmark.Name} took {seconds:0.0} s"));
         }
 
         var report = new StringBuilder();
@@ -126,7 +129,7 @@ internal static class BenchmarkApp
         report.AppendLine("Machine:");
         report.AppendLine();
         report.Append(MachineInfo.Describe().Replace("- load average (1, 5, 15 min): ", $"- load average (1, 5, 15 min) at start: {loadBefore}; at end: ", StringComparison.Ordinal));
-        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- run took {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s"));
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- run took {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s ({string.Join("; ", took)})"));
         Console.WriteLine(report.ToString());
         if (output is not null)
         {

@@ -31,7 +31,7 @@ internal sealed class DnsBenchmark : IFigureBenchmark
     public async Task<IReadOnlyList<FigureRow>> RunAsync(RunSettings settings)
     {
         var query = DnsQueryPacket.Encode(QueryName, DnsQueryPacket.TypeA);
-        var duration = settings.Quick ? settings.Duration : TimeSpan.FromSeconds(4);
+        var duration = settings.Quick ? settings.Duration : TimeSpan.FromSeconds(3);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         LoadResult silo, bare;
         await using (var process = await BenchmarkSilo.StartAsync(http))

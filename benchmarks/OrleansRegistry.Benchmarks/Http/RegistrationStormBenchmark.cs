@@ -32,7 +32,7 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
             return [FigureRow.Failure("10", Figure, $"≥ {Format.Number(Target)}×", missing)];
         }
 
-        var duration = settings.Quick ? settings.Duration : TimeSpan.FromSeconds(4);
+        var duration = settings.Quick ? settings.Duration : TimeSpan.FromSeconds(3);
         var script = StormScript.WriteToTemporaryFile();
         try
         {
