@@ -17,7 +17,7 @@ public sealed record ServiceRequest(string ServiceName, HttpMethod Method, strin
     /// <summary>Overrides <see cref="Options.RegistryClientOptions.Strategy"/> for this call.</summary>
     public LoadBalancingStrategy? Strategy { get; init; }
 
-    /// <summary>Overrides <see cref="Options.RegistryClientOptions.Selection"/> for this call (pick locally or through the balancer grain).</summary>
+    /// <summary>Overrides <see cref="Options.RegistryClientOptions.Selection"/> for this call (pick locally or through the registry's balancer).</summary>
     public Options.SelectionMode? Selection { get; init; }
 
     /// <summary>Only instances this filter keeps (tags, metadata); null for all.</summary>

@@ -186,10 +186,7 @@ public sealed class ServiceClientTests(RegistryHttpFixture fixture) : IAsyncLife
     }
 
     [Theory]
-    [InlineData(ClientTransport.Orleans, SelectionMode.Local)]
-    [InlineData(ClientTransport.Orleans, SelectionMode.Balancer)]
-    [InlineData(ClientTransport.Http, SelectionMode.Local)]
-    [InlineData(ClientTransport.Http, SelectionMode.Balancer)]
+    [MemberData(nameof(ClientTransports.BothWithEachSelection), MemberType = typeof(ClientTransports))]
     public async Task SendAsync_CancellationsAndFailures_LeasesNeverLeak(ClientTransport transport, SelectionMode mode)
     {
         var name = Instances.UniqueService("leases");

@@ -58,10 +58,7 @@ public sealed class ClientIsolationAndFilterTests(RegistryHttpFixture fixture) :
     }
 
     [Theory]
-    [InlineData(ClientTransport.Orleans, SelectionMode.Local)]
-    [InlineData(ClientTransport.Orleans, SelectionMode.Balancer)]
-    [InlineData(ClientTransport.Http, SelectionMode.Local)]
-    [InlineData(ClientTransport.Http, SelectionMode.Balancer)]
+    [MemberData(nameof(ClientTransports.BothWithEachSelection), MemberType = typeof(ClientTransports))]
     public async Task AcquireAsync_Filter_PicksOnlyMatchingAndDiscoveryListsThem(ClientTransport transport, SelectionMode mode)
     {
         var name = Instances.UniqueService("filtered");
@@ -93,10 +90,7 @@ public sealed class ClientIsolationAndFilterTests(RegistryHttpFixture fixture) :
     }
 
     [Theory]
-    [InlineData(ClientTransport.Orleans, SelectionMode.Local)]
-    [InlineData(ClientTransport.Orleans, SelectionMode.Balancer)]
-    [InlineData(ClientTransport.Http, SelectionMode.Local)]
-    [InlineData(ClientTransport.Http, SelectionMode.Balancer)]
+    [MemberData(nameof(ClientTransports.BothWithEachSelection), MemberType = typeof(ClientTransports))]
     public async Task AcquireAsync_Near_StaysInZoneFallsBackWhileItsLastIsInMaintenanceAndReturns(ClientTransport transport, SelectionMode mode)
     {
         var name = Instances.UniqueService("zoned");
