@@ -8,11 +8,12 @@ internal static class WrkComparison
     public static Task<(WrkResult Subject, WrkResult Baseline)> CompareAsync(RunSettings settings, Uri subject, Uri baseline) =>
         CompareAsync(settings, settings.Duration, subject, baseline, (url, duration) => WrkRunner.RunAsync(url, duration));
 
+    /// <param name="warmup">The warm-up run's length; null for the settings' warm-up plus a second.</param>
     public static async Task<(WrkResult Subject, WrkResult Baseline)> CompareAsync(
-        RunSettings settings, TimeSpan duration, Uri subject, Uri baseline, Func<Uri, TimeSpan, Task<WrkResult>> run)
+        RunSettings settings, TimeSpan duration, Uri subject, Uri baseline, Func<Uri, TimeSpan, Task<WrkResult>> run, TimeSpan? warmup = null)
     {
-        await run(subject, settings.Warmup + TimeSpan.FromSeconds(1));
-        await run(baseline, settings.Warmup + TimeSpan.FromSeconds(1));
+        await run(subject, warmup ?? settings.Warmup + TimeSpan.FromSeconds(1));
+        await run(baseline, warmup ?? settings.Warmup + TimeSpan.FromSeconds(1));
         var subjects = new List<WrkResult>();
         var baselines = new List<WrkResult>();
         for (var round = 0; round < settings.Rounds; round++)
