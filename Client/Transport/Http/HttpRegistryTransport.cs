@@ -21,7 +21,7 @@ namespace OrleansRegistry.Client.Transport.Http;
 /// address (Polly retry), and later calls stay on the one that answered. Every request carries
 /// <see cref="RegistryClientOptions.ApiKey"/> and addresses <see cref="RegistryClientOptions.Namespace"/>.
 /// </summary>
-public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDisposable
+public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDisposable, IDisposable
 {
     /// <summary>The named <c>HttpClient</c> the transport uses (configure its handler for TLS or proxies).</summary>
     public const string HttpClientName = "OrleansRegistry.Registry";
@@ -184,6 +184,23 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
         await Task.WhenAll(_subscriptions.Values.Select(subscription => subscription.StopAsync())).ConfigureAwait(false);
         _subscriptions.Clear();
         _stopping.Dispose();
+    }
+
+    /// <summary>Stops every blocking-query loop without waiting for it (a container disposed synchronously); prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _stopping.Cancel();
+        _subscriptions.Clear();
     }
 
     private async Task ReleaseAsync(string serviceName, string lease)
