@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using OrleansRegistry.Client.Transport.Http;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Model;
 
@@ -13,8 +14,6 @@ namespace OrleansRegistry.ClientApp.Connection;
 /// </summary>
 internal sealed class HttpRegistryOperations(HttpClient http, IReadOnlyList<Uri> urls, string? apiKey, string ns) : IRegistryOperations
 {
-    private const string NoHealthyInstanceTitle = "No healthy instance";
-
     private readonly string _prefix = ns == Grains.ServiceKey.DefaultNamespace ? string.Empty : $"namespaces/{Uri.EscapeDataString(ns)}/";
     private int _current;
 
@@ -110,8 +109,8 @@ internal sealed class HttpRegistryOperations(HttpClient http, IReadOnlyList<Uri>
         if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
             // 503 is also the registry's answer when its cluster fails; only this title means "none eligible".
-            var problem = await RegistryRefusal.ReadAsync(response, cancellationToken);
-            return problem.Title == NoHealthyInstanceTitle ? null : throw RegistryRefusal.ToException(response, problem);
+            var problem = await RegistryProblem.ReadAsync(response, cancellationToken);
+            return problem.Title == ProblemTitles.NoHealthyInstance ? null : throw RegistryRefusal.ToException(response, problem);
         }
 
         var instance = (await ReadAsync(response, RegistryJsonContext.Default.ServiceInstanceDocument, cancellationToken)).FromAnswer(serviceName);
@@ -186,7 +185,7 @@ internal sealed class HttpRegistryOperations(HttpClient http, IReadOnlyList<Uri>
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw RegistryRefusal.ToException(response, await RegistryRefusal.ReadAsync(response, cancellationToken));
+            throw RegistryRefusal.ToException(response, await RegistryProblem.ReadAsync(response, cancellationToken));
         }
     }
 

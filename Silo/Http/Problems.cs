@@ -1,6 +1,6 @@
-using OrleansRegistry.Contracts;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansRegistry.Contracts;
 using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Silo.Http;
@@ -39,7 +39,7 @@ internal static class Problems
         Create(StatusCodes.Status404NotFound, "Not found", detail);
 
     public static IResult NoHealthyInstance(string serviceName, bool filtered = false) =>
-        Create(StatusCodes.Status503ServiceUnavailable, "No healthy instance", filtered
+        Create(StatusCodes.Status503ServiceUnavailable, ProblemTitles.NoHealthyInstance, filtered
             ? $"Service '{serviceName}' has no healthy instance that the filter keeps."
             : $"Service '{serviceName}' has no healthy instance to select.");
 

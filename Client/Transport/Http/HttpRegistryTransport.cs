@@ -154,7 +154,9 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
         using var response = await SendAsync(HttpMethod.Get, ServicePath(serviceName) + "/select" + query, null, _options.RegistryTimeout, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
-            return null;
+            // 503 is also the answer of a registry whose cluster fails; only this title means "none eligible".
+            var problem = await RegistryProblem.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            return problem.Title == ProblemTitles.NoHealthyInstance ? null : throw problem.ToException(response);
         }
 
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
@@ -318,7 +320,7 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await RegistryProblem.ToExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            throw (await RegistryProblem.ReadAsync(response, cancellationToken).ConfigureAwait(false)).ToException(response);
         }
     }
 

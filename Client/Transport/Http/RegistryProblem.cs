@@ -5,46 +5,51 @@ using OrleansRegistry.Validation;
 
 namespace OrleansRegistry.Client.Transport.Http;
 
-/// <summary>Turns a refusal of the registry's HTTP API into the exception the Orleans transport raises for the same refusal.</summary>
-internal static class RegistryProblem
+/// <summary>What a refusal of the registry's HTTP API says in its RFC 7807 body; any part may be missing.</summary>
+internal sealed record RegistryProblem(string? Title, string? Detail, string? Field)
 {
-    // The registry's problem bodies are small; a larger one is not read whole.
+    // The registry's problem bodies are small; a larger one is not read.
     private const int MaxProblemBytes = 64 * 1024;
 
-    public static async Task<Exception> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var (title, detail, field) = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.BadRequest)
-        {
-            // The registry's detail already reads "field: what is wrong".
-            var message = detail ?? title ?? "The registry refused the request.";
-            return field is null ? new RegistryValidationException(message) : RegistryValidationException.Refused(field, message);
-        }
+    private static readonly RegistryProblem Unreadable = new(null, null, null);
 
-        return new HttpRequestException(
-            $"The registry answered {(int)response.StatusCode} ({title ?? response.ReasonPhrase}){(detail is null ? string.Empty : ": " + detail)}",
-            inner: null,
-            response.StatusCode);
-    }
-
-    private static async Task<(string? Title, string? Detail, string? Field)> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The problem's <c>title</c>, <c>detail</c> and <c>field</c>; nulls when the body is not problem JSON.</summary>
+    public static async Task<RegistryProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(response);
         if (response.Content.Headers.ContentLength is > MaxProblemBytes || response.Content.Headers.ContentType?.MediaType is not { } type || !type.Contains("json", StringComparison.Ordinal))
         {
-            return (null, null, null);
+            return Unreadable;
         }
 
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
             return problem.ValueKind == JsonValueKind.Object
-                ? (Text(problem, "title"), Text(problem, "detail"), Text(problem, "field"))
-                : (null, null, null);
+                ? new RegistryProblem(Text(problem, "title"), Text(problem, "detail"), Text(problem, "field"))
+                : Unreadable;
         }
         catch (JsonException)
         {
-            return (null, null, null);
+            return Unreadable;
         }
+    }
+
+    /// <summary>The exception the Orleans transport raises for the same refusal: a 400 names the field; anything else says its status.</summary>
+    public Exception ToException(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            // The registry's detail already reads "field: what is wrong".
+            var message = Detail ?? Title ?? "The registry refused the request.";
+            return Field is null ? new RegistryValidationException(message) : RegistryValidationException.Refused(Field, message);
+        }
+
+        return new HttpRequestException(
+            $"The registry answered {(int)response.StatusCode} ({Title ?? response.ReasonPhrase}){(Detail is null ? string.Empty : ": " + Detail)}",
+            inner: null,
+            response.StatusCode);
     }
 
     private static string? Text(JsonElement problem, string name) =>
