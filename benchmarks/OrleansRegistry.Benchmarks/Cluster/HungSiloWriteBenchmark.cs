@@ -24,90 +24,76 @@ internal sealed class HungSiloWriteBenchmark : IFigureBenchmark
 
     public async Task<IReadOnlyList<FigureRow>> RunAsync(RunSettings settings)
     {
-        // Quick mode only checks the harness works: two silos (one hung, one writing) spare a silo
-        // start, and more services keep some grains on the writer.
-        var siloCount = settings.Quick ? 2 : 3;
+        // Quick mode only checks the harness works: it runs on the run's shared cluster of two silos
+        // (one hung, one writing), and more services keep some grains on the writer.
         var services = settings.Quick ? 12 : 30;
         var baselineWrites = settings.Quick ? 20 : 200;
 
         // Well inside failure detection (about 4 s here), so the hung silo is still a member throughout.
         var hangWindow = settings.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(2.5);
 
-        await using var azurite = await AzuriteProcess.StartNewAsync(RepositoryPaths.AzuriteScript, onDisk: false);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var clusterId = "bench-hung-" + Guid.NewGuid().ToString("N")[..8];
-        var silos = new List<SiloProcess>();
+        await using var cluster = await settings.Processes.AzureClusterAsync(http, 3);
+        var silos = cluster.Process.Silos;
+        var siloCount = silos.Count;
+        var names = Enumerable.Range(0, services).Select(i => "bench-hung-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        foreach (var name in names)
+        {
+            await WriteAsync(http, silos[0], name, 0);
+        }
+
+        var hostOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var health = JsonNode.Parse(await http.GetStringAsync(new Uri(silos[0].BaseAddress, $"/services/{name}/health")))!;
+            hostOf[name] = (string?)health["silo"] ?? string.Empty;
+        }
+
+        // Placement decides where the grains live (resource-optimized placement may put all of
+        // them on one silo of two); the silo hung is the one holding fewest, so at least half of
+        // the services stay writable, and the writes go through a silo that still runs.
+        var hung = silos.MinBy(silo => hostOf.Values.Count(host => Hosts(host, silo)))!;
+        var writer = silos.First(silo => silo != hung);
+        var free = names.Where(name => !Hosts(hostOf[name], hung)).ToList();
+
+        var baseline = new List<double>();
+        for (var i = 0; i < baselineWrites; i++)
+        {
+            baseline.Add(await WriteAsync(http, writer, free[i % free.Count], i + 1));
+        }
+
+        var during = new List<double>();
+        await hung.SignalAsync("STOP");
         try
         {
-            for (var i = 0; i < siloCount; i++)
-            {
-                silos.Add(SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId) { AzureConnectionString = azurite.ConnectionString }));
-            }
-
-            foreach (var silo in silos)
-            {
-                await silo.WaitReadyAsync(http);
-            }
-
-            var names = Enumerable.Range(0, services).Select(i => "bench-hung-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            foreach (var name in names)
-            {
-                await WriteAsync(http, silos[0], name, 0);
-            }
-
-            var hostOf = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var name in names)
-            {
-                var health = JsonNode.Parse(await http.GetStringAsync(new Uri(silos[0].BaseAddress, $"/services/{name}/health")))!;
-                hostOf[name] = (string?)health["silo"] ?? string.Empty;
-            }
-
-            // Placement decides where the grains live (resource-optimized placement may put all of
-            // them on one silo of two); the silo hung is the one holding fewest, so at least half of
-            // the services stay writable, and the writes go through a silo that still runs.
-            var hung = silos.MinBy(silo => hostOf.Values.Count(host => Hosts(host, silo)))!;
-            var writer = silos.First(silo => silo != hung);
-            var free = names.Where(name => !Hosts(hostOf[name], hung)).ToList();
-
-            var baseline = new List<double>();
-            for (var i = 0; i < baselineWrites; i++)
-            {
-                baseline.Add(await WriteAsync(http, writer, free[i % free.Count], i + 1));
-            }
-
-            await hung.SignalAsync("STOP");
-            var during = new List<double>();
             var window = Stopwatch.StartNew();
             for (var i = 0; window.Elapsed < hangWindow; i++)
             {
                 during.Add(await WriteAsync(http, writer, free[i % free.Count], baselineWrites + i + 1));
             }
-
-            await hung.SignalAsync("CONT");
-            var all = Percentiles.Of(baseline);
-            var hanging = Percentiles.Of(during);
-            return
-            [
-                new FigureRow(
-                    "9",
-                    $"write latency while 1 of {siloCount} silos hangs (p50, p99)",
-                    $"p50 {Format.Milliseconds(hanging.P50)}, p99 {Format.Milliseconds(hanging.P99)}",
-                    $"all silos running: p50 {Format.Milliseconds(all.P50)}, p99 {Format.Milliseconds(all.P99)}",
-                    "–",
-                    "p99 ≤ 300 ms",
-                    settings.Judge(hanging.P99 <= TargetMilliseconds),
-                    $"{during.Count} registrations over HTTP in the first {hangWindow.TotalSeconds:0.#} s of a SIGSTOP (before failure detection), "
-                        + $"to the {free.Count} of {services} services whose grains are on the running silos; {siloCount} silo processes on Azurite; "
-                        + "each write waits at most Registry:Balancer:PublishTimeout (200 ms) for the hung silo's push"),
-            ];
         }
         finally
         {
-            foreach (var silo in silos)
-            {
-                await silo.DisposeAsync();
-            }
+            // Quick mode's cluster is shared: whatever happened, the silo runs on.
+            await hung.SignalAsync("CONT");
         }
+
+        var all = Percentiles.Of(baseline);
+        var hanging = Percentiles.Of(during);
+        return
+        [
+            new FigureRow(
+                "9",
+                $"write latency while 1 of {siloCount} silos hangs (p50, p99)",
+                $"p50 {Format.Milliseconds(hanging.P50)}, p99 {Format.Milliseconds(hanging.P99)}",
+                $"all silos running: p50 {Format.Milliseconds(all.P50)}, p99 {Format.Milliseconds(all.P99)}",
+                "–",
+                "p99 ≤ 300 ms",
+                settings.Judge(hanging.P99 <= TargetMilliseconds),
+                $"{during.Count} registrations over HTTP in the first {hangWindow.TotalSeconds:0.#} s of a SIGSTOP (before failure detection), "
+                    + $"to the {free.Count} of {services} services whose grains are on the running silos; {siloCount} silo processes on Azurite; "
+                    + "each write waits at most Registry:Balancer:PublishTimeout (200 ms) for the hung silo's push"),
+        ];
     }
 
     private static bool Hosts(string siloIdentity, SiloProcess silo) =>

@@ -32,14 +32,11 @@ internal sealed class ProbeCapacityBenchmark : IFigureBenchmark
         // or more, so a lower step only lengthened the run.
         int[] steps = settings.Quick ? [200] : [5_000, 10_000, 20_000];
         var window = settings.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
+        var settle = settings.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(2);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await using var target = await BareServerProcess.StartAsync(ProbeTargetServer.Command);
-        var clusterId = "bench-probe-" + Guid.NewGuid().ToString("N")[..8];
-        await using var silo = SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId)
-        {
-            ExtraArguments = ["--Registry:HealthCheck:Interval=00:00:01", "--Registry:HealthCheck:Timeout=00:00:01"],
-        });
-        await silo.WaitReadyAsync(http);
+        await using var use = await settings.Processes.MemorySiloAsync(http);
+        var silo = use.Process;
 
         var registered = 0;
         Step? onTime = null, first = null, missed = null;
@@ -48,8 +45,8 @@ internal sealed class ProbeCapacityBenchmark : IFigureBenchmark
             await RegisterAsync(http, silo, target, registered, step);
             registered = step;
 
-            // Two intervals for the new instances' first rounds, then a measured window.
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // The new instances' first rounds (two intervals; one in quick mode), then a measured window.
+            await Task.Delay(settle);
             await http.PostAsync(new Uri(target.BaseAddress, "/probe-stats/reset"), content: null);
             var cpuBefore = ProcessCpu.Seconds(silo.ProcessId);
             await Task.Delay(window);
@@ -70,6 +67,13 @@ internal sealed class ProbeCapacityBenchmark : IFigureBenchmark
         var capacity = onTime ?? first!;
         var concurrency = Math.Max(ProbesPerServiceInFlight, capacity.Instances / InstancesPerService * ProbesPerServiceInFlight);
         var baseline = await BaselineAsync(target, concurrency, settings);
+        if (settings.Quick)
+        {
+            // Quick mode's silo is shared: its checks stop here rather than probe a stopped target
+            // through the figures after this one.
+            await DeregisterAsync(http, silo, registered);
+        }
+
         var ratio = onTime is null ? 0 : onTime.PerSecond / baseline.PerSecond;
         return
         [
@@ -83,7 +87,7 @@ internal sealed class ProbeCapacityBenchmark : IFigureBenchmark
                 Format.Ratio(ratio),
                 $"≥ {Format.Number(Target)}×",
                 baseline.Errors > 0 ? Verdict.Failed : settings.Judge(ratio >= Target),
-                $"steps of {string.Join(", ", steps.Select(s => Format.Number(s)))} instances ({InstancesPerService} per service, health URLs on one bare Kestrel process), {Format.Number(window.TotalSeconds)} s measured per step after 2 s; "
+                $"steps of {string.Join(", ", steps.Select(s => Format.Number(s)))} instances ({InstancesPerService} per service, health URLs on one bare Kestrel process), {Format.Number(window.TotalSeconds)} s measured per step after {Format.Number(settle.TotalSeconds)} s; "
                     + "on time: every instance probed in the window and no id probed again later than 1.1 s after its previous probe; "
                     + (missed is null ? "the last step held, so the capacity is at least that" : $"{Format.Number(missed.Instances)} missed (longest gap {Format.Milliseconds(missed.LongestGapMilliseconds)}, {missed.Ids} ids probed, {missed.Healthy} healthy)")
                     + $"; CPU per probe is the silo process's user + system time over the window divided by the probes; the baseline runs {concurrency} probes in flight (the silo's limit: {ProbesPerServiceInFlight} per service)"),
@@ -105,6 +109,13 @@ internal sealed class ProbeCapacityBenchmark : IFigureBenchmark
             response.EnsureSuccessStatusCode();
         });
     }
+
+    private static async Task DeregisterAsync(HttpClient http, SiloProcess silo, int instances) =>
+        await CountedLoad.RunAsync(instances, 32, async index =>
+        {
+            using var response = await http.DeleteAsync(new Uri(silo.BaseAddress, $"/services/{ServiceName(index / InstancesPerService)}/instances/{SampleInstances.Id(index)}"));
+            response.EnsureSuccessStatusCode();
+        });
 
     private static async Task<int> HealthyAsync(HttpClient http, SiloProcess silo, int instances)
     {

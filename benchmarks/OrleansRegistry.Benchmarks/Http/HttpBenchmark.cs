@@ -28,7 +28,8 @@ internal sealed class HttpBenchmark : IFigureBenchmark
         }
 
         using var http = new HttpClient();
-        await using var silo = await BenchmarkSilo.StartAsync(http);
+        await using var use = await settings.Processes.MemorySiloAsync(http);
+        var silo = use.Process;
         using var answers = await RecordedAnswers.RecordAsync(http, silo.BaseAddress, Service, Instances);
         await using var bare = await answers.StartBareServerAsync();
         var listPath = $"/services/{Service}";

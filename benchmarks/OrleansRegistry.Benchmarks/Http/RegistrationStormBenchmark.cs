@@ -36,7 +36,8 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
             return [FigureRow.Failure("10", Figure, $"≥ {Format.Number(Target)}×", missing)];
         }
 
-        var duration = settings.Quick ? settings.Duration : TimeSpan.FromSeconds(3);
+        // Quick mode: wrk's shortest run.
+        var duration = settings.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
         var script = StormScript.WriteToTemporaryFile();
         try
         {
@@ -44,8 +45,9 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
             using var http = new HttpClient();
             (WrkResult Subject, WrkResult Baseline) single;
             var cpu = new Dictionary<Uri, (double Seconds, double Requests)>();
-            await using (var silo = await BenchmarkSilo.StartAsync(http))
+            await using (var use = await settings.Processes.MemorySiloAsync(http))
             {
+                var silo = use.Process;
                 using var answers = await RecordedAnswers.RecordAsync(http, silo.BaseAddress, "bench-storm-record", 1);
                 await using var bare = await answers.StartBareServerAsync();
                 var processes = new Dictionary<Uri, int> { [silo.BaseAddress] = silo.ProcessId, [bare.BaseAddress] = bare.ProcessId };
@@ -111,7 +113,7 @@ internal sealed class RegistrationStormBenchmark : IFigureBenchmark
 
     private static async Task<WrkResult> ClusterStormAsync(HttpClient http, RunSettings settings, TimeSpan duration, string script)
     {
-        await using var cluster = await SiloProcessCluster.StartAsync(http, 3);
+        await using var cluster = await SiloProcessCluster.StartAsync(http, await settings.Processes.AzuriteAsync(), 3, ClusterState.Memory);
         var silos = cluster.Silos;
         var results = new List<WrkResult>();
         for (var round = -1; round < settings.Rounds; round++)

@@ -27,7 +27,8 @@ internal sealed class WatchFanOutBenchmark : IFigureBenchmark
     {
         int[] sizes = settings.Quick ? [100, 1000] : [1000, 10_000];
         using var http = new HttpClient();
-        await using var silo = await BenchmarkSilo.StartAsync(http);
+        await using var use = await settings.Processes.MemorySiloAsync(http);
+        var silo = use.Process;
         using var answers = await RecordedAnswers.RecordAsync(http, silo.BaseAddress, Service, 10);
         var answerFile = Path.GetTempFileName();
         await File.WriteAllBytesAsync(answerFile, answers.List);

@@ -30,9 +30,10 @@ internal sealed class DurableRegistrationBenchmark : IFigureBenchmark
         var concurrency = settings.Quick ? 20 : 100;
         var count = services * perService;
 
-        await using var azurite = await AzuriteProcess.StartNewAsync(RepositoryPaths.AzuriteScript, onDisk: false);
+        var azurite = await settings.Processes.AzuriteAsync();
         using var http = new HttpClient();
-        await using var silo = await BenchmarkSilo.StartAsync(http, azurite.ConnectionString);
+        await using var cluster = await settings.Processes.AzureClusterAsync(http, 1);
+        var silo = cluster.Process.Silos[0];
         await using var connection = await OrleansClient.ConnectAsync(silo);
         var client = connection.Client;
         var table = new TableServiceClient(azurite.ConnectionString, TableOptions()).GetTableClient("benchrows");

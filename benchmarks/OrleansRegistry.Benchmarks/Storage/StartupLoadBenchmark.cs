@@ -23,8 +23,8 @@ internal sealed class StartupLoadBenchmark : IFigureBenchmark
 
     public async Task<IReadOnlyList<FigureRow>> RunAsync(RunSettings settings)
     {
-        var services = settings.Quick ? 200 : 10_000;
-        await using var azurite = await AzuriteProcess.StartNewAsync(RepositoryPaths.AzuriteScript, onDisk: false);
+        var services = settings.Quick ? 50 : 10_000;
+        var azurite = await settings.Processes.AzuriteAsync();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var clusterId = "bench-start-" + Guid.NewGuid().ToString("N")[..8];
         var launch = new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId) { AzureConnectionString = azurite.ConnectionString };

@@ -1,41 +1,32 @@
 namespace OrleansRegistry.Benchmarks.Support;
 
-/// <summary>
-/// Silo processes of one cluster with membership in Azurite and grain state in Orleans' memory
-/// storage: the cluster shape of the in-memory quick start, on more than one silo.
-/// </summary>
+/// <summary>Silo processes of one cluster with membership in the run's Azurite, ready to serve when returned.</summary>
 internal sealed class SiloProcessCluster : IAsyncDisposable
 {
-    private SiloProcessCluster(AzuriteProcess azurite, IReadOnlyList<SiloProcess> silos)
+    private SiloProcessCluster(IReadOnlyList<SiloProcess> silos, ClusterState state)
     {
-        Azurite = azurite;
         Silos = silos;
+        State = state;
     }
-
-    public AzuriteProcess Azurite { get; }
 
     public IReadOnlyList<SiloProcess> Silos { get; }
 
-    public static async Task<SiloProcessCluster> StartAsync(HttpClient http, int count)
+    public ClusterState State { get; }
+
+    /// <summary>Where grain state lives, as a figure's note says it.</summary>
+    public string StateDescription => State == ClusterState.Memory ? "grain state in Orleans' memory storage" : "grain state in Azurite";
+
+    public static async Task<SiloProcessCluster> StartAsync(HttpClient http, AzuriteProcess azurite, int count, ClusterState state)
     {
-        var azurite = await AzuriteProcess.StartNewAsync(RepositoryPaths.AzuriteScript, onDisk: false);
+        ArgumentNullException.ThrowIfNull(azurite);
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var silos = new List<SiloProcess>();
-        var cluster = new SiloProcessCluster(azurite, silos);
+        var cluster = new SiloProcessCluster(silos, state);
         try
         {
             for (var i = 0; i < count; i++)
             {
-                silos.Add(SiloProcess.Start(new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId)
-                {
-                    ExtraArguments =
-                    [
-                        "--Orleans:Clustering=AzureStorage",
-                        "--Registry:Storage=Memory",
-                        "--Orleans:AdvertisedIP=127.0.0.1",
-                        "--Registry:AzureStorage:ConnectionString=" + azurite.ConnectionString,
-                    ],
-                }));
+                silos.Add(SiloProcess.Start(Launch(clusterId, azurite, state)));
             }
 
             foreach (var silo in silos)
@@ -58,7 +49,19 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
         {
             await silo.DisposeAsync();
         }
-
-        await Azurite.DisposeAsync();
     }
+
+    private static SiloLaunch Launch(string clusterId, AzuriteProcess azurite, ClusterState state) =>
+        state == ClusterState.Azure
+            ? new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId) { AzureConnectionString = azurite.ConnectionString }
+            : new SiloLaunch(RepositoryPaths.SiloDll, RepositoryPaths.Root, clusterId)
+            {
+                ExtraArguments =
+                [
+                    "--Orleans:Clustering=AzureStorage",
+                    "--Registry:Storage=Memory",
+                    "--Orleans:AdvertisedIP=127.0.0.1",
+                    "--Registry:AzureStorage:ConnectionString=" + azurite.ConnectionString,
+                ],
+            };
 }
