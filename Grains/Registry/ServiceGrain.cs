@@ -106,9 +106,14 @@ public sealed partial class ServiceGrain(
         HealthUrlPolicy.Validate(instance, healthOptions.Value.AllowedHosts);
         var now = timeProvider.GetUtcNow();
         State.Instances.TryGetValue(instance.Id, out var previous);
+
+        // The service's name and its instances' common metadata strings are held once per service,
+        // not once per registration that brought a copy of them.
+        var like = previous ?? State.Instances.Values.FirstOrDefault();
         var stored = instance with
         {
-            Metadata = StoredMetadata.Of(instance.Metadata),
+            ServiceName = _key.Name,
+            Metadata = StoredMetadata.Of(instance.Metadata, like?.Metadata),
             CreatedAt = previous?.CreatedAt ?? now,
             LastHeartbeat = now,
             Panic = false,
