@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Model;
 using OrleansRegistry.Options;
@@ -31,6 +32,10 @@ namespace OrleansRegistry.Health;
 internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset activatedAt)
 {
     private readonly Dictionary<string, InstanceCheckState> _states = new(StringComparer.Ordinal);
+
+    // One text per status, not one per registration: every instance keeps the reason it was registered with.
+    private static readonly FrozenDictionary<ServiceStatus, string> RegisteredReasons =
+        Enum.GetValues<ServiceStatus>().ToFrozenDictionary(status => status, status => $"registered as {status.ToWire()}");
     private long _generations;
 
     public static bool IsChecked(ServiceInstance instance) =>
@@ -50,7 +55,7 @@ internal sealed class HealthTracker(HealthCheckOptions options, DateTimeOffset a
         // The probes of the id's earlier registration stay on its strip: for a person it is the same instance restarted.
         _states[instance.Id] = new InstanceCheckState(++_generations, _states.GetValueOrDefault(instance.Id)?.Recent)
         {
-            Reason = new StatusReason(instance.Status, $"registered as {instance.Status.ToWire()}", now),
+            Reason = new StatusReason(instance.Status, RegisteredReasons[instance.Status], now),
         };
         if (!IsChecked(instance))
         {

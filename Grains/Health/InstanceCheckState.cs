@@ -4,12 +4,13 @@ namespace OrleansRegistry.Health;
 /// An instance's probe counters, recent probes and status reason in one activation; lost on
 /// failover, which only restarts the counting and empties the history people look at.
 /// </summary>
-internal sealed class InstanceCheckState(long generation, IEnumerable<ProbeRecord>? recent = null)
+internal sealed class InstanceCheckState(long generation, IReadOnlyCollection<ProbeRecord>? recent = null)
 {
     /// <summary>How many probes the registry view's strip shows; older ones are dropped.</summary>
     public const int RecentCapacity = 20;
 
-    private readonly Queue<ProbeRecord> _recent = new(recent?.TakeLast(RecentCapacity) ?? []);
+    // Created by the first probe: every instance has a state, most are never probed.
+    private Queue<ProbeRecord>? _recent = recent is { Count: > 0 } ? new(recent.TakeLast(RecentCapacity)) : null;
 
     /// <summary>Changes at every registration, so a probe of an earlier registration is not counted.</summary>
     public long Generation { get; } = generation;
@@ -26,7 +27,7 @@ internal sealed class InstanceCheckState(long generation, IEnumerable<ProbeRecor
     public StatusReason? Reason { get; set; }
 
     /// <summary>The last <see cref="RecentCapacity"/> probes, oldest first.</summary>
-    public IReadOnlyCollection<ProbeRecord> Recent => _recent;
+    public IReadOnlyCollection<ProbeRecord> Recent => (IReadOnlyCollection<ProbeRecord>?)_recent ?? [];
 
     public void Record(ProbeResult result, DateTimeOffset at)
     {
@@ -43,6 +44,7 @@ internal sealed class InstanceCheckState(long generation, IEnumerable<ProbeRecor
 
         LastResult = result.Detail;
         LastProbedAt = at;
+        _recent ??= new Queue<ProbeRecord>(RecentCapacity);
         if (_recent.Count == RecentCapacity)
         {
             _recent.Dequeue();

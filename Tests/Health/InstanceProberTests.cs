@@ -39,7 +39,8 @@ public sealed class InstanceProberTests : IAsyncLifetime, IDisposable
     {
         _backend.Set("slow", BackendMode.Slow);
         _backend.Set("down", BackendMode.Fail);
-        var prober = Create(new HealthCheckOptions { Timeout = TimeSpan.FromSeconds(1) });
+        // The slow target answers after 3 s; 2 s leaves the other probes room on a busy machine (the first probe pays for HttpClient's start).
+        var prober = Create(new HealthCheckOptions { Timeout = TimeSpan.FromSeconds(2) });
 
         var results = await prober.ProbeAllAsync("svc",
         [
