@@ -89,7 +89,7 @@ internal sealed class MemoryBenchmark : IFigureBenchmark
                 Format.Bytes(perInstance), "–", "–", $"≤ {Format.Bytes(TargetBytes)}",
                 settings.Judge(perInstance <= TargetBytes),
                 $"managed heap after full GC, {Format.Bytes(after - before)} for {total} instances; {cached} services in the silo's balancer cache; store keeps nothing in process; "
-                    + $"where the bytes go: the instance records alone (record, strings, metadata dictionary, as deserialized) take {Format.Bytes(recordBytes)} each, the rest ({Format.Bytes(perInstance - recordBytes)}) is the grain's dictionaries, the sorted views, the silo's copy (snapshot, selectable array, JSON answers) and activations; registering them took {Format.Number(registered.TotalSeconds, "0")} s"),
+                    + $"where the bytes go: an instance record as it arrives (record, strings, metadata dictionary, as deserialized) takes {Format.Bytes(recordBytes)}; the registry keeps the service's name and equal metadata strings once per service, and besides the records holds the grain's dictionaries and health state, the sorted views, the silo's copy (snapshot, selectable array, JSON answers) and activations; registering them took {Format.Number(registered.TotalSeconds, "0")} s"),
             new FigureRow("6", "pick latency at " + string.Join(", ", sizes.Select(s => Format.Number(s))) + " instances per service",
                 string.Join("; ", latencies.Select(l => $"{Format.Number(l.Size)}: p50 {Format.Milliseconds(l.Latency.P50)}, p99 {Format.Milliseconds(l.Latency.P99)}")),
                 "–",
@@ -122,7 +122,7 @@ internal sealed class MemoryBenchmark : IFigureBenchmark
         }
     }
 
-    /// <summary>Heap bytes per instance of the same instances held in an array and nothing else: the records' share of the figure.</summary>
+    /// <summary>Heap bytes per instance of the same instances held in an array and nothing else: a record as a registration brings it.</summary>
     private static double InstanceRecordBytes(int services, int total)
     {
         var before = SettledHeapBytes();
