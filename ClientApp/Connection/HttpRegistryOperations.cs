@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using OrleansRegistry.Client.Transport.Http;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Model;
@@ -10,12 +11,13 @@ namespace OrleansRegistry.ClientApp.Connection;
 /// The commands' operations over the registry's HTTP API (the wire documents of Contracts), in
 /// namespace <paramref name="ns"/>: the unprefixed routes for <c>default</c>, <c>/namespaces/{ns}/...</c>
 /// otherwise. Every request carries <paramref name="apiKey"/> when given. When one URL cannot be
-/// reached the next is tried, and later requests start from the one that answered.
+/// reached the next is tried, and later requests start from the one that answered (the client
+/// library's <see cref="RegistryHttpSender"/>).
 /// </summary>
 internal sealed class HttpRegistryOperations(HttpClient http, IReadOnlyList<Uri> urls, string? apiKey, string ns) : IRegistryOperations
 {
     private readonly string _prefix = ns == Grains.ServiceKey.DefaultNamespace ? string.Empty : $"namespaces/{Uri.EscapeDataString(ns)}/";
-    private int _current;
+    private readonly RegistryHttpSender _sender = new(http, urls.Select(url => url.ToString()), apiKey, TimeProvider.System, NullLogger.Instance);
 
     public async Task<IReadOnlyList<ServiceSummary>> GetServicesAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +30,7 @@ internal sealed class HttpRegistryOperations(HttpClient http, IReadOnlyList<Uri>
     {
         ArgumentNullException.ThrowIfNull(filter);
         string[] healthy = healthyOnly ? ["healthy=true"] : [];
-        using var response = await SendAsync(HttpMethod.Get, ServicePath(serviceName) + Query([.. healthy, .. FilterParameters(filter)]), null, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, ServicePath(serviceName) + Query([.. healthy, .. FilterQueryParameters.Of(filter)]), null, cancellationToken);
         var documents = await ReadAsync(response, RegistryJsonContext.Default.ListServiceInstanceDocument, cancellationToken);
         return documents.ConvertAll(document => document.FromAnswer(serviceName));
     }
@@ -103,8 +105,8 @@ internal sealed class HttpRegistryOperations(HttpClient http, IReadOnlyList<Uri>
     public async Task<RegistryPick?> SelectAsync(string serviceName, LoadBalancingStrategy strategy, InstanceFilter filter, string? near, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        string[] zone = near is null ? [] : ["near=" + Uri.EscapeDataString(near)];
-        var query = Query(["strategy=" + strategy.ToWireName(), .. FilterParameters(filter), .. zone]);
+        string[] zone = near is null ? [] : [FilterQueryParameters.OfZone(near)];
+        var query = Query(["strategy=" + strategy.ToWireName(), .. FilterQueryParameters.Of(filter), .. zone]);
         using var response = await SendAsync(HttpMethod.Get, ServicePath(serviceName) + "/select" + query, null, cancellationToken);
         if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
@@ -127,39 +129,20 @@ internal sealed class HttpRegistryOperations(HttpClient http, IReadOnlyList<Uri>
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
-    /// <summary>
-    /// Sends to the URL that answered last, then to each other one while a URL cannot be reached
-    /// (no connection, or no answer within the client's timeout). An answer of any status is returned.
-    /// </summary>
+    /// <summary>Sends through the client library's sender (failover across the URLs); an answer of any status is returned.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent>? body, CancellationToken cancellationToken)
     {
-        Exception? failure = null;
-        for (var attempt = 0; attempt < urls.Count; attempt++)
+        try
         {
-            var position = (_current + attempt) % urls.Count;
-            using var request = new HttpRequestMessage(method, new Uri(urls[position], path)) { Content = body?.Invoke() };
-            if (apiKey is not null)
-            {
-                request.Headers.TryAddWithoutValidation(RegistryHeaders.ApiKey, apiKey);
-            }
-
-            try
-            {
-                var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-                _current = position;
-                return response;
-            }
-            catch (HttpRequestException exception)
-            {
-                failure = exception;
-            }
-            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = new TimeoutException($"no answer within {http.Timeout.TotalSeconds:0} s", exception);
-            }
+            return await _sender.SendAsync(method, path, body, ClientSettings.ResponseTimeout, cancellationToken);
         }
-
-        throw new RegistryUnreachableException($"cannot reach the registry at {string.Join(", ", urls)}: {failure?.Message}", failure!);
+        catch (Client.Transport.Http.RegistryUnreachableException exception)
+        {
+            var reason = exception.InnerException is OperationCanceledException
+                ? $"no answer within {ClientSettings.ResponseTimeout.TotalSeconds:0} s"
+                : exception.InnerException?.Message;
+            throw new RegistryUnreachableException($"cannot reach the registry at {string.Join(", ", urls)}: {reason}", exception);
+        }
     }
 
     /// <summary>True on success, false on 404 (the instance is not registered); any other answer throws.</summary>
@@ -188,11 +171,6 @@ internal sealed class HttpRegistryOperations(HttpClient http, IReadOnlyList<Uri>
             throw RegistryRefusal.ToException(response, await RegistryProblem.ReadAsync(response, cancellationToken));
         }
     }
-
-    /// <summary>The API's <c>tag=T</c> and <c>meta.K=V</c> parameters.</summary>
-    private static IEnumerable<string> FilterParameters(InstanceFilter filter) =>
-        filter.Tags.Select(tag => "tag=" + Uri.EscapeDataString(tag))
-            .Concat(filter.Metadata.Select(match => $"meta.{Uri.EscapeDataString(match.Key)}={Uri.EscapeDataString(match.Value)}"));
 
     private static string Query(string[] parameters) => parameters.Length == 0 ? string.Empty : "?" + string.Join('&', parameters);
 

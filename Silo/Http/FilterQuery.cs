@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using OrleansRegistry.Contracts;
 using OrleansRegistry.Model;
 using OrleansRegistry.Validation;
 
@@ -13,9 +14,9 @@ namespace OrleansRegistry.Silo.Http;
 /// </summary>
 internal static class FilterQuery
 {
-    public const string TagParameter = "tag";
-    public const string MetaPrefix = "meta.";
-    public const string NearParameter = "near";
+    public const string TagParameter = FilterQueryParameters.Tag;
+    public const string MetaPrefix = FilterQueryParameters.MetaPrefix;
+    public const string NearParameter = FilterQueryParameters.Near;
 
     /// <summary>The filter in the request's query; <see cref="InstanceFilter.None"/> when it has none. A malformed one is a 400 naming the parameter.</summary>
     public static InstanceFilter Parse(string[]? tags, HttpRequest request)

@@ -8,8 +8,6 @@ using Microsoft.Extensions.Options;
 using OrleansRegistry.Client.Options;
 using OrleansRegistry.Contracts;
 using OrleansRegistry.Model;
-using Polly;
-using Polly.Retry;
 
 namespace OrleansRegistry.Client.Transport.Http;
 
@@ -18,7 +16,7 @@ namespace OrleansRegistry.Client.Transport.Http;
 /// <see cref="RegistryClientOptions.Urls"/>): a subscription is a loop of blocking queries
 /// (<c>?index=&amp;wait=</c>) whose every answer is reported, so the cache stays confirmed while the
 /// service does not change. A call that cannot reach one address is tried once on each other
-/// address (Polly retry), and later calls stay on the one that answered. Every request carries
+/// address, and later calls stay on the one that answered (<see cref="RegistryHttpSender"/>). Every request carries
 /// <see cref="RegistryClientOptions.ApiKey"/> and addresses <see cref="RegistryClientOptions.Namespace"/>.
 /// </summary>
 public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDisposable, IDisposable
@@ -28,12 +26,10 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
 
     private readonly ConcurrentDictionary<string, Subscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private readonly HttpClient _http;
-    private readonly RegistryAddresses _addresses;
+    private readonly RegistryHttpSender _sender;
     private readonly RegistryClientOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<HttpRegistryTransport> _logger;
-    private readonly ResiliencePipeline _failover;
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _namespacePath;
     private bool _disposed;
@@ -43,24 +39,10 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
         ArgumentNullException.ThrowIfNull(httpClients);
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _http = httpClients.CreateClient(HttpClientName);
-        _addresses = new RegistryAddresses(_options.RegistryUrls());
+        _sender = new RegistryHttpSender(httpClients.CreateClient(HttpClientName), _options.RegistryUrls(), _options.ApiKey, timeProvider, logger);
         _timeProvider = timeProvider;
         _logger = logger;
         _namespacePath = $"namespaces/{Uri.EscapeDataString(_options.Namespace)}/services/";
-        _failover = _addresses.Count == 1
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-                .AddRetry(new RetryStrategyOptions
-                {
-                    // One try on each other address; no pause, the next address is another server.
-                    MaxRetryAttempts = _addresses.Count - 1,
-                    Delay = TimeSpan.Zero,
-                    BackoffType = DelayBackoffType.Constant,
-                    UseJitter = false,
-                    ShouldHandle = new PredicateBuilder().Handle<RegistryUnreachableException>(),
-                })
-                .Build();
     }
 
     /// <inheritdoc />
@@ -73,7 +55,7 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
     public event Action? ConnectionChanged;
 
     /// <summary>The address calls go to now.</summary>
-    public Uri CurrentUrl => _addresses.Current.Url;
+    public Uri CurrentUrl => _sender.CurrentUrl;
 
     public async Task<ServiceSnapshot> SubscribeAsync(string serviceName, CancellationToken cancellationToken)
     {
@@ -145,10 +127,14 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = new StringBuilder("?strategy=").Append(strategy.ToWireName());
-        AppendFilter(query, filter);
+        foreach (var parameter in FilterQueryParameters.Of(filter))
+        {
+            query.Append('&').Append(parameter);
+        }
+
         if (near is not null)
         {
-            query.Append("&near=").Append(Uri.EscapeDataString(near));
+            query.Append('&').Append(FilterQueryParameters.OfZone(near));
         }
 
         using var response = await SendAsync(HttpMethod.Get, ServicePath(serviceName) + "/select" + query, null, _options.RegistryTimeout, cancellationToken).ConfigureAwait(false);
@@ -281,40 +267,8 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
         return new ServiceSnapshot(serviceName, answered, documents.ConvertAll(document => document.FromAnswer(serviceName)));
     }
 
-    /// <summary>
-    /// Sends to the current address, and on to the others when it cannot be reached (no connection,
-    /// or no answer within <paramref name="timeout"/>). An answer of any status is returned.
-    /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent>? body, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        return await _failover.ExecuteAsync(
-            async token =>
-            {
-                var (url, position) = _addresses.Current;
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
-                attempt.CancelAfter(timeout);
-                using var request = new HttpRequestMessage(method, new Uri(url, path)) { Content = body?.Invoke() };
-                if (_options.ApiKey is { } key)
-                {
-                    request.Headers.TryAddWithoutValidation(RegistryHeaders.ApiKey, key);
-                }
-
-                try
-                {
-                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !token.IsCancellationRequested))
-                {
-                    if (_addresses.MoveOnFrom(position) && _addresses.Count > 1)
-                    {
-                        LogMovedOn(_logger, url, _addresses.Current.Url);
-                    }
-
-                    throw new RegistryUnreachableException(url, exception);
-                }
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent>? body, TimeSpan timeout, CancellationToken cancellationToken) =>
+        _sender.SendAsync(method, path, body, timeout, cancellationToken);
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -324,28 +278,12 @@ public sealed partial class HttpRegistryTransport : IRegistryTransport, IAsyncDi
         }
     }
 
-    private static void AppendFilter(StringBuilder query, InstanceFilter filter)
-    {
-        foreach (var tag in filter.Tags)
-        {
-            query.Append("&tag=").Append(Uri.EscapeDataString(tag));
-        }
-
-        foreach (var (key, value) in filter.Metadata)
-        {
-            query.Append("&meta.").Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
-        }
-    }
-
     private string ServicePath(string serviceName) => _namespacePath + Uri.EscapeDataString(serviceName);
 
     private string InstancePath(string serviceName, string instanceId) => ServicePath(serviceName) + "/instances/" + Uri.EscapeDataString(instanceId);
 
     [LoggerMessage(EventId = 7601, Level = LogLevel.Warning, Message = "A blocking query on {ServiceName} failed; asking again in {RetryInterval}")]
     private static partial void LogBlockingQueryFailed(ILogger logger, Exception exception, string serviceName, TimeSpan retryInterval);
-
-    [LoggerMessage(EventId = 7602, Level = LogLevel.Warning, Message = "The registry at {Failed} did not answer; moving on to {Next}")]
-    private static partial void LogMovedOn(ILogger logger, Uri failed, Uri next);
 
     private sealed class Subscription(string serviceName, CancellationTokenSource stopping)
     {
